@@ -1,0 +1,280 @@
+"""Cues: speech verbs found on the parse, and the incise and colon patterns built around them.
+
+Shared by the direct-quote room (an incise inside marks splits a quote), the sieves (who
+speaks after « … »,) and reported speech (incises without marks). Patterns walk the tags and
+lemmas left to right, which the md model gets right far more often than its attachments.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import lexicon
+from .entities.mentions import Mention, apposition, build, mention_at, np_end, pronoun
+from .lexicon import SpeechVerb, fold
+from .nlp import Doc, Token
+
+REFLEXIVE = {"se", "s'", "s’", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous"}
+NEGATION = {"ne", "n'", "n’"}
+NEG_TAIL = {"pas", "jamais", "guère", "point", "plus", "nullement", "rien"}
+INCISE_OPEN = {",", "—", "–", "?", "!", "…", "...", "-"}
+CLAUSE_END = {".", ",", ";", ":", "!", "?", "…", "...", ")", "—", "–", "»", "\"", "”"}
+
+
+@dataclass(slots=True)
+class CueMatch:
+    verb: int  # the lexical verb's token
+    first: int  # the cue group [first, last): auxiliary, clitic, verb, multiword tail
+    last: int
+    entry: SpeechVerb
+    clitic: int | None = None  # the inverted subject clitic (-t-il, -elle)
+    negated: bool = False
+    passive: bool = False
+
+    def text(self, doc: Doc) -> str:
+        return doc.text[doc.tokens[self.first].start:doc.tokens[self.last - 1].end]
+
+
+def _low(t: Token) -> str:
+    return t.text.lower().replace("’", "'")
+
+
+def is_clitic(t: Token) -> bool:
+    return t.text.startswith("-") and fold(t.text) in lexicon.pronouns() or t.text in ("-t", "-t-")
+
+
+def _lemmas(t: Token) -> list[str]:
+    """The tagger's lemma, then guesses for forms it left alone (rétorqué → rétorquer)."""
+    out = [t.lemma.lower()]
+    w = t.text.lower()
+    for suffix, repl in (("ées", "er"), ("és", "er"), ("ée", "er"), ("é", "er"), ("ent", "er"),
+                         ("e", "er"), ("es", "er"), ("ait", "er"), ("it", "ire"), ("is", "ire")):
+        if w.endswith(suffix) and len(w) > len(suffix) + 2:
+            out.append(w[: -len(suffix)] + repl)
+    return out
+
+
+def _reflexive(doc: Doc, i: int) -> bool:
+    for k in range(i - 1, max(-1, i - 4), -1):
+        low = _low(doc.tokens[k])
+        if low in REFLEXIVE:
+            return True
+        if doc.tokens[k].pos not in ("AUX", "ADV") and low not in NEGATION:
+            return False
+    return False
+
+
+def cue_at(doc: Doc, i: int) -> CueMatch | None:
+    """The speech cue whose verb is token `i`, with its auxiliaries and subject clitic."""
+    t = doc.tokens[i]
+    if t.pos in ("PUNCT", "DET", "ADP", "PRON", "CCONJ", "SCONJ", "NUM") or t.text[:1].isupper() and i and \
+            doc.tokens[i - 1].sent == t.sent and doc.tokens[i - 1].text not in ("«", "\"", "“", "-", "—"):
+        return None
+    index = lexicon.speech_verbs()
+    following = tuple(fold(doc.tokens[k].text) for k in range(i + 1, min(i + 4, len(doc.tokens))))
+    following = tuple(w for w in following if w not in ("d'", "de", "du"))
+    reflexive = _reflexive(doc, i)
+    entry = None
+    for lemma in _lemmas(t):
+        entry = index.get(lemma, reflexive, following)
+        if entry:
+            break
+    if entry is None:
+        return None
+    if t.pos not in ("VERB", "AUX") and not _verbal_context(doc, i):
+        return None
+    first, last = i, i + 1 + len(entry.words)
+    k = i - 1
+    passive = False
+    while k >= 0 and (doc.tokens[k].pos == "AUX" or is_clitic(doc.tokens[k])
+                      or _low(doc.tokens[k]) in REFLEXIVE | NEGATION | NEG_TAIL):
+        low = _low(doc.tokens[k])
+        if doc.tokens[k].pos == "AUX" and doc.tokens[k].lemma == "être" and not entry.reflexive \
+                and not (k and _low(doc.tokens[k - 1]) in REFLEXIVE):
+            passive = True  # speech verbs take avoir: être + participle is a passive (déclaré coupable)
+        if low in REFLEXIVE and not entry.reflexive:
+            break
+        first = k
+        k -= 1
+    clitic = next((k for k in range(first, last + 2) if k < len(doc.tokens) and is_clitic(doc.tokens[k])
+                   and fold(doc.tokens[k].text) in lexicon.pronouns()), None)
+    if clitic is not None and clitic >= last:
+        last = clitic + 1
+    negated = any(_low(doc.tokens[k]) in NEGATION for k in range(first, i)) and any(
+        _low(doc.tokens[k]) in NEG_TAIL for k in range(first, min(last + 2, len(doc.tokens))))
+    if t.pos == "VERB" and t.feat("VerbForm") == "Part" and not any(
+            doc.tokens[k].pos == "AUX" for k in range(first, i)) and t.dep in ("acl", "amod"):
+        passive = True  # qualifiée d'« inacceptable » par…, accusé par Moscou de…
+    return CueMatch(i, first, last, entry, clitic, negated, passive)
+
+
+def _verbal_context(doc: Doc, i: int) -> bool:
+    """A mis-tagged verb (« lance » as a name, « martelé » as a noun) counts next to an auxiliary
+    or a subject clitic: a-t-il martelé, lance-t-elle."""
+    k = i - 1
+    while k >= 0 and is_clitic(doc.tokens[k]):
+        k -= 1
+    before = doc.tokens[k] if k >= 0 else None
+    after = doc.tokens[i + 1] if i + 1 < len(doc.tokens) else None
+    return bool((before and before.pos == "AUX") or (after and is_clitic(after)))
+
+
+def skip_fillers(doc: Doc, j: int, limit: int) -> int:
+    """Past adverbs, time words and prepositional phrases (à l'AFP, dans un communiqué, mardi)."""
+    toks = doc.tokens
+    times = lexicon.time_words()
+    for _ in range(8):
+        if j >= limit:
+            return j
+        t = toks[j]
+        low = _low(t)
+        if t.pos == "ADV" and low not in NEGATION and fold(t.text) not in lexicon.pronouns():
+            j += 1
+        elif fold(t.text) in times:
+            j += 1
+        elif t.text == "," and j + 1 < limit and _is_parenthetical(doc, j, limit):
+            j = _is_parenthetical(doc, j, limit)
+        elif (t.pos == "ADP" or low in ("lors", "au", "aux", "du")) and low not in ("selon",):
+            k = j + 1
+            if k < limit and _low(toks[k]) in ("de", "d'"):
+                k += 1
+            end = np_end(doc, k, limit)
+            if end <= k:
+                return j
+            j = end
+            while j < limit and _low(toks[j]) in ("avec", "de", "d'", "du", "des") and np_end(doc, j + 1, limit) > j + 1:
+                j = np_end(doc, j + 1, limit)
+        else:
+            return j
+    return j
+
+
+def _is_parenthetical(doc: Doc, j: int, limit: int) -> int:
+    """', de son côté,' or ', pour sa part,': the index after its closing comma, else 0."""
+    for k in range(j + 1, min(limit, j + 6)):
+        if doc.tokens[k].text == ",":
+            inner = doc.tokens[j + 1:k]
+            if inner and all(t.pos in ("ADP", "DET", "NOUN", "ADV", "ADJ") for t in inner):
+                return k + 1
+            return 0
+    return 0
+
+
+@dataclass(slots=True)
+class Incise:
+    cue: CueMatch
+    speaker: Mention | None
+    first: int
+    last: int
+
+
+def _verb_group(doc: Doc, j: int, limit: int) -> CueMatch | None:
+    """A cue whose group starts at `j` (auxiliary, clitic, parenthetical, adverbs, then the verb)."""
+    toks = doc.tokens
+    k = j
+    for _ in range(6):
+        if k >= limit:
+            return None
+        if cue_at(doc, k):  # fait (tagged AUX) valoir
+            break
+        if toks[k].pos == "AUX" or is_clitic(toks[k]) or _low(toks[k]) in REFLEXIVE or (
+                toks[k].pos == "ADV" and _low(toks[k]) not in NEGATION):
+            k += 1
+            continue
+        if toks[k].text == "," and _is_parenthetical(doc, k, limit):
+            k = _is_parenthetical(doc, k, limit)
+            continue
+        break
+    if k >= limit:
+        return None
+    cue = cue_at(doc, k)
+    if cue and cue.first >= j:
+        return cue
+    if cue:
+        cue.first = j
+        return cue
+    # "a" alone can be the verb of a multiword cue (a bon espoir)
+    return None
+
+
+def incise_after(doc: Doc, i: int, limit: int, inverted_only: bool = False) -> Incise | None:
+    """An incise that starts at token `i`: ', a déclaré X', ', a-t-il ajouté', ', estime la ministre'."""
+    toks = doc.tokens
+    j = i
+    while j < limit and toks[j].text in INCISE_OPEN:
+        j += 1
+    cue = _verb_group(doc, j, limit) if j < limit else None
+    if cue:
+        if cue.clitic is not None:
+            p = pronoun(doc, cue.clitic)
+            if p is not None and cue.passive:
+                p.kind = "unknown"  # « Revenez plus tard », était-il indiqué: an impersonal il
+            return Incise(cue, p, j, cue.last)
+        k = skip_fillers(doc, cue.last, limit)
+        speaker = mention_at(doc, k, limit) if k < limit else None
+        if speaker and speaker.kind != "pronoun":
+            end = speaker.last
+            app = apposition(doc, end, limit)
+            if app and speaker.role is None or app and speaker.name is None:
+                end = app[1]
+            return Incise(cue, speaker, j, max(end, speaker.last))
+        if speaker is None and (k >= limit or toks[k].text in CLAUSE_END):
+            return Incise(cue, None, j, cue.last)  # « … », conclut-on / Et de poursuivre
+        return None
+    if inverted_only or j >= limit:
+        return None
+    # subject first: « … », le ministre Dubé a répondu.
+    end = np_end(doc, j, limit)
+    if end <= j or end - j > 12:
+        p = pronoun(doc, j)
+        if not p:
+            return None
+        end = j + 1
+    cue = _verb_group(doc, end, limit)
+    if cue and (cue.last >= limit or toks[cue.last].text in CLAUSE_END):
+        speaker = pronoun(doc, j) if end == j + 1 and pronoun(doc, j) else build(doc, j, end)
+        return Incise(cue, speaker, j, cue.last)
+    return None
+
+
+def subject_of(doc: Doc, verb: int) -> Mention | None:
+    """The subject of a verb from the parse, climbing through xcomp/conj (a pris soin de rappeler)."""
+    seen = 0
+    i = verb
+    while seen < 4:
+        for k in doc.children[i]:
+            if doc.tokens[k].dep in ("nsubj", "nsubj:pass", "expl:subj") and k != i:
+                return mention_of(doc, k)
+        t = doc.tokens[i]
+        if t.dep in ("xcomp", "conj", "advcl", "ccomp") and t.head != i:
+            i = t.head
+            seen += 1
+            continue
+        return None
+    return None
+
+
+def agent_of(doc: Doc, verb: int, limit: int) -> Mention | None:
+    """'par X' after a passive cue: qualifiée d'« inacceptable » par le ministre Dubé."""
+    for k in range(verb + 1, limit):
+        if _low(doc.tokens[k]) == "par":
+            return mention_at(doc, k + 1, limit)
+        if doc.tokens[k].text in (".", ";"):
+            return None
+    return None
+
+
+def mention_of(doc: Doc, head: int) -> Mention | None:
+    """The mention whose head token the parser named (a subject, say): its phrase from the left."""
+    p = pronoun(doc, head)
+    if p:
+        return p
+    sent = doc.sent_of(head)
+    start = head
+    for e in doc.ents:
+        if e.first <= head < e.last:
+            start = e.first
+    while start > sent.first and doc.tokens[start - 1].head in range(start - 1, head + 1) and \
+            doc.tokens[start - 1].pos in ("DET", "ADJ", "NOUN", "PROPN", "NUM") or \
+            start > sent.first and doc.tokens[start - 1].pos == "DET":
+        start -= 1
+    return mention_at(doc, start, sent.last)

@@ -1,0 +1,137 @@
+"""Direct quotes: candidates from the paired marks, split where an incise sits inside them.
+
+`« A, a-t-il indiqué. B »` is two quotes with one speaker (ANNOTATION.md), so an incise found
+inside the marks splits the span and is kept for the `incise-inside` sieve. Whether words in
+marks are a quote at all (not a title, a nickname or a scare-quoted term) is decided after
+attribution, by `is_quote`, because a cue is the best evidence there is.
+"""
+from __future__ import annotations
+
+from .candidate import Candidate
+from .cues import CLAUSE_END, Incise, incise_after, is_clitic
+from .lexicon import fold
+from .marks import DIALOGUE, MarkSpan
+from .nlp import Doc
+
+SPLIT_BEFORE = {",", "?", "!", "…", "...", "—", "–"}
+
+
+def trim_content(text: str, start: int, end: int) -> tuple[int, int]:
+    """Edge spaces and a single final period or comma go; '…', '?' and '!' stay (ANNOTATION.md)."""
+    while start < end and text[start] in " \t\n\u00a0\u202f\u2009":
+        start += 1
+    while end > start and text[end - 1] in " \t\n\u00a0\u202f\u2009":
+        end -= 1
+    if end - start > 1 and text[end - 1] in ".,;:" and text[end - 2] != ".":
+        end -= 1
+        while end > start and text[end - 1] in " \t\u00a0\u202f":
+            end -= 1
+    return start, end
+
+
+def _inner_incises(doc: Doc, span: MarkSpan) -> list[Incise]:
+    toks = doc.tokens
+    inside = doc.tokens_between(span.start, span.end)
+    found: list[Incise] = []
+    p = inside.start + 1
+    while p < inside.stop:
+        if toks[p - 1].text in SPLIT_BEFORE and not is_clitic(toks[p]):
+            inc = incise_after(doc, p, inside.stop, inverted_only=True)
+            if inc and (inc.speaker is not None or inc.cue.clitic is not None) and \
+                    (inc.last >= inside.stop or toks[inc.last].text in CLAUSE_END) and inc.cue.first > inside.start:
+                found.append(inc)
+                p = inc.last + 1
+                continue
+        p += 1
+    return found
+
+
+def candidates(doc: Doc, spans: list[MarkSpan]) -> list[Candidate]:
+    """One candidate per quoted segment: a span, or its parts around incises inside it."""
+    out: list[Candidate] = []
+    text = doc.text
+    for span in spans:
+        incises = _inner_incises(doc, span) if doc.tokens else []
+        start = span.start
+        for n, inc in enumerate(incises + [None]):
+            if inc is None:
+                a, b = trim_content(text, start, span.end)
+            else:
+                before = doc.tokens[inc.first - 1]
+                cut = before.start if before.text in (",", "—", "–") else before.end
+                a, b = trim_content(text, start, cut)
+                nxt = inc.last
+                while nxt < len(doc.tokens) and doc.tokens[nxt].text in CLAUSE_END and \
+                        doc.tokens[nxt].start < span.end:
+                    nxt += 1
+                start = doc.tokens[nxt].start if nxt < len(doc.tokens) and doc.tokens[nxt].start < span.end \
+                    else span.end
+            if span.mark == DIALOGUE and inc is None:
+                a, b = _drop_stage_direction(text, a, b)
+            if b <= a:
+                continue
+            q = Candidate("direct", a, b, span=span,
+                          outer_start=span.open_start if n == 0 else a,
+                          outer_end=span.close_end if inc is None else b,
+                          found_by="incise-inside" if incises else "marks")
+            q.incise = inc if inc is not None else (incises[-1] if incises else None)
+            out.append(q)
+    return out
+
+
+def _drop_stage_direction(text: str, start: int, end: int) -> tuple[int, int]:
+    """A dialogue reply ends at its paragraph, where the narrator may add '(d'une voix forte)'."""
+    if text[end - 1:end] == ")":
+        opening = text.rfind("(", start, end)
+        if opening > start and text[start:opening].strip()[-1:] in ".!?…":
+            return trim_content(text, start, opening)
+    return start, end
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in text.replace("’", "'").split() if any(c.isalnum() for c in w)]
+
+
+NAMING = {"dit", "dite", "surnommé", "surnommée", "appelé", "appelée", "baptisé", "baptisée", "intitulé",
+          "intitulée", "nommé", "nommée", "mode", "opération", "comme", "titre", "mot", "terme",
+          "expression", "slogan", "hashtag", "mention", "label", "programme", "plan", "projet", "film",
+          "livre", "émission", "série", "chanson", "album", "roman", "campagne", "thème", "formule",
+          "qualificatif", "concept", "notion", "statut", "catégorie", "juriste", "dossier"}
+
+
+def is_quote(q: Candidate, text: str) -> bool:
+    """Words in marks that report speech, not a term, a title or a nickname (ANNOTATION.md)."""
+    if q.type != "direct":
+        return True
+    content = text[q.start:q.end]
+    words = _words(content)
+    if not words:
+        return False
+    strong = q.rule is not None and q.rule.split(":")[0] in (
+        "incise-inside", "incise-after", "colon-intro", "parenthetical", "attribution-line", "cue-subject",
+        "selon")
+    before = text[max(0, q.outer_start - 40):q.outer_start]
+    prev = [fold(w) for w in _words(before)[-2:]]
+    if prev and (prev[-1] in NAMING or (len(prev) > 1 and prev[-2] in NAMING and prev[-1] in ("le", "la", "les", "l'", "un", "une"))):
+        return strong and q.rule.split(":")[0] != "cue-subject"
+    if strong:
+        return True
+    if len(words) >= 3:
+        return not _title_like(words)
+    # one or two words with no cue: a quote only when it stands alone (a heading) and is not a name
+    alone = _line_is(text, q)
+    return alone and not _title_like(words)
+
+
+def _title_like(words: list[str]) -> bool:
+    """Every word capitalised (a title of a work, an operation), or a single acronym."""
+    caps = [w for w in words if w[:1].isupper()]
+    return len(caps) == len(words) and (len(words) > 1 or words[0].isupper())
+
+
+def _line_is(text: str, q: Candidate) -> bool:
+    line_start = text.rfind("\n", 0, q.outer_start) + 1
+    line_end = text.find("\n", q.outer_end)
+    line_end = len(text) if line_end < 0 else line_end
+    rest = text[line_start:q.outer_start] + text[q.outer_end:line_end]
+    return not any(c.isalnum() for c in rest)

@@ -1,0 +1,363 @@
+"""One article-level entity model (DESIGN principle 4): mentions clustered into entities.
+
+Persons cluster on their surname (John Kerry, M. Kerry, Kerry), bodies on their folded name
+(or acronym). Each entity keeps every role the article gives it, with where. A speaker mention
+resolves to an entity: a name by its key, a pronoun to the nearest agreeing person (the last
+speaker first, in an incise), a role-only mention (le président syrien) to the entity that holds
+that role, or an equivalent one in the same country (le chef de la diplomatie américaine → the
+secrétaire d'État américain).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from .. import lexicon
+from ..lexicon import fold
+from ..nlp import Doc
+from .mentions import DE, DETS, Mention, apposition, build, glued, is_title, mention_at, np_end
+
+PARTICLE_PREFIX = regex.compile(r"^(?:al|el|ben|bin|ibn|abou|abu|d|de|van|von|mc)[-'’]", regex.I)
+
+
+def surname_key(name: str) -> str:
+    words = [w for w in regex.split(r"\s+", name.strip()) if w]
+    last = words[-1] if words else name
+    return fold(PARTICLE_PREFIX.sub("", last))
+
+
+def role_head(role: str) -> str | None:
+    words = [fold(w) for w in regex.findall(r"\w+(?:['’]|-\w+)*|['’]", role)]
+    index = lexicon.roles()
+    for k in range(len(words)):
+        hit = index.match(words, k)
+        if hit:
+            return fold(hit[0].masculine)
+    return None
+
+
+def role_entry(role: str) -> lexicon.Role | None:
+    words = [fold(w) for w in regex.findall(r"\w+(?:['’]|-\w+)*|['’]", role)]
+    index = lexicon.roles()
+    for k in range(len(words)):
+        hit = index.match(words, k)
+        if hit:
+            return hit[0]
+    return None
+
+
+def role_concept(role: str) -> str | None:
+    words = tuple(fold(w) for w in regex.findall(r"\w+(?:['’]|-\w+)*|['’]", role)
+                  if fold(w) not in lexicon.nationalities())
+    for phrase, concept in sorted(lexicon.role_equivalents().items(), key=lambda kv: -len(kv[0])):
+        n = len(phrase)
+        if any(words[k:k + n] == phrase for k in range(len(words) - n + 1)):
+            return concept
+    head = role_head(role)  # la magistrate → magistrat → judge
+    return lexicon.role_equivalents().get((head,)) if head else None
+
+
+def _country_of(role: str) -> str | None:
+    nats = lexicon.nationalities()
+    for w in regex.findall(r"\w+", role):
+        if fold(w) in nats:
+            return nats[fold(w)][0]
+    return None
+
+
+def _first_name_led(doc: Doc, e) -> bool:
+    """A span the tagger called a place or body but that opens with a first name (Bachar al-Assad)."""
+    return e.last - e.first >= 2 and lexicon.first_names().get(fold(doc.tokens[e.first].text), "x") != "x"
+
+
+@dataclass
+class Entity:
+    id: int
+    kind: str
+    key: str
+    names: list[str] = field(default_factory=list)
+    roles: list[tuple[int, str]] = field(default_factory=list)  # (char position, role)
+    positions: list[int] = field(default_factory=list)
+    gender: str = "x"
+    implied: set[str] = field(default_factory=set)  # roles a title implies (Me → avocat), for matching only
+
+    @property
+    def name(self) -> str:
+        return max(self.names, key=lambda n: (len(n.split()), len(n), -self.names.index(n)))
+
+    def role_near(self, pos: int) -> str | None:
+        before = [r for p, r in self.roles if p <= pos]
+        if before:
+            return before[-1]
+        return self.roles[0][1] if self.roles else None
+
+    def last_before(self, pos: int) -> int | None:
+        before = [p for p in self.positions if p < pos]
+        return before[-1] if before else None
+
+
+@dataclass(slots=True)
+class Resolution:
+    entity: Entity | None
+    name: str | None
+    kind: str
+    role: str | None
+
+
+class EntityModel:
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.entities: list[Entity] = []
+        self.by_key: dict[tuple[str, str], Entity] = {}
+        self.aliases: dict[str, Entity] = {}
+        self._collect()
+
+    # -- building ---------------------------------------------------------------------------
+    def _collect(self) -> None:
+        doc = self.doc
+        seen: set[int] = set()
+        for e in doc.ents:
+            if (e.label == "PER" or _first_name_led(doc, e)) and e.first not in seen:
+                m = self._person_mention(e.first, e.last)
+                if m:
+                    seen.update(range(m.first, m.last))
+                    self.add(m)
+            elif e.label == "ORG":
+                self._org_alias(e.first, e.last)
+        for t in doc.tokens:
+            if is_title(t) and t.i + 1 < len(doc.tokens) and t.i + 1 not in seen and \
+                    doc.tokens[t.i + 1].text[:1].isupper():
+                m = self._person_mention(t.i + 1, t.i + 2)
+                if m:
+                    self.add(m)
+        self._link_definites()
+
+    def _link_definites(self) -> None:
+        """Definite descriptions refer back: « Bachar al-Assad … le sort du président syrien »
+        gives Assad the role président syrien, so a later « le président syrien affirme » finds him."""
+        doc = self.doc
+        for t in doc.tokens:
+            if t.text.lower().replace("’", "'") not in ("le", "la", "l'"):
+                continue
+            m = mention_at(doc, t.i)
+            if m is None or m.name or not m.role or m.kind != "person" or m.possessive:
+                continue
+            ent = self._antecedent_for_role(m)
+            if ent is not None:
+                ent.roles.append((m.start, m.role))
+                ent.positions.append(m.start)
+
+    def _antecedent_for_role(self, m: Mention) -> Entity | None:
+        best, best_pos = None, -1
+        for ent in self.entities:
+            last = ent.last_before(m.start)
+            if ent.kind != "person" or last is None or m.start - last > 1500:
+                continue
+            if m.gender != "x" and ent.gender not in ("x", m.gender):
+                continue
+            if not self._role_fits(ent, m.role or "", m.country):
+                continue
+            if not ent.roles and (m.start - last > 600 or (len(ent.name.split()) < 2 and not ent.implied)):
+                continue  # a person with no stated role: only one just named in full, nearby
+            if last > best_pos:
+                best, best_pos = ent, last
+        return best
+
+    @staticmethod
+    def _role_fits(ent: Entity, role: str, country: str | None) -> bool:
+        if not ent.roles:
+            return not ent.implied or role_head(role) in {fold(r) for r in ent.implied}
+        head, concept = role_head(role), role_concept(role)
+        for _, r in ent.roles:
+            if role_head(r) == head or (concept and role_concept(r) == concept):
+                rc = _country_of(r)
+                if not (country and rc and rc != country):
+                    return True
+        return False
+
+    def _person_mention(self, first: int, last: int) -> Mention | None:
+        """The fullest mention around a name: a role before it, or an apposition beside it."""
+        doc = self.doc
+        sent = doc.sent_of(first)
+        while last < sent.last and glued(doc, last):
+            last += 2
+        if first > sent.first and doc.tokens[first - 1].text.lower() in DE | {"à", "au", "chez", "en"}:
+            # l'usine d'Alma, le président du syndicat, …: a complement, not who the role is about
+            return build(doc, first, last)
+        best = None
+        if first > sent.first and doc.tokens[first - 1].text == ",":
+            # la porte-parole du CHU de Québec, Lindsay Jacques
+            for s in range(max(sent.first, first - 16), first - 1):
+                if (doc.tokens[s].text.lower() in DETS or s == sent.first) and np_end(doc, s, first - 1) == first - 1:
+                    m = build(doc, s, first - 1, (first, last))
+                    if m and m.role and m.name:
+                        return m
+        for s in range(max(sent.first, first - 14), first):
+            if np_end(doc, s, sent.last) >= last and (doc.tokens[s].text.lower() in DETS or doc.tokens[s].pos in ("NOUN", "ADJ")):
+                m = build(doc, s, np_end(doc, s, sent.last), apposition(doc, np_end(doc, s, sent.last), sent.last))
+                if m and m.name and m.role:
+                    best = m
+                    break
+        if best is None:
+            end = np_end(doc, first, sent.last)
+            best = build(doc, first - (first > sent.first and is_title(doc.tokens[first - 1])),
+                         max(end, last), apposition(doc, max(end, last), sent.last))
+        return best if best and best.name else None
+
+    def _org_alias(self, first: int, last: int) -> None:
+        """Centre de services scolaire de Montréal (CSSDM): the acronym names the body too."""
+        doc = self.doc
+        if last + 2 < len(doc.tokens) and doc.tokens[last].text == "(" and doc.tokens[last + 2].text == ")":
+            acronym = doc.tokens[last + 1].text
+            if acronym.isupper():
+                name = doc.text[doc.tokens[first].start:doc.tokens[last + 2].end]
+                ent = self._entity("organization", fold(name), name)
+                ent.positions.append(doc.tokens[first].start)
+                self.aliases[fold(acronym)] = ent
+
+    def _entity(self, kind: str, key: str, name: str) -> Entity:
+        ent = self.by_key.get((kind, key))
+        if ent is None:
+            ent = Entity(len(self.entities), kind, key)
+            self.entities.append(ent)
+            self.by_key[(kind, key)] = ent
+        if name not in ent.names:
+            ent.names.append(name)
+        return ent
+
+    def add(self, m: Mention) -> Entity | None:
+        """Record a named mention; returns its entity."""
+        if not m.name:
+            return None
+        kind = m.kind if m.kind in ("person", "organization") else self._guess_kind(m)
+        if kind == "person":
+            ent = self._entity("person", surname_key(m.name), m.name)
+        else:
+            name = lexicon.capitals().get(m.name, m.name)
+            ent = self.aliases.get(fold(name)) or self._entity("organization", fold(name), name)
+        ent.positions.append(m.start)
+        if m.role and not m.possessive:
+            ent.roles.append((m.start, m.role))
+        if m.title and lexicon.titles()[m.title][3]:
+            ent.implied.add(lexicon.titles()[m.title][3])
+        if ent.gender == "x" and m.gender != "x" and kind == "person":
+            ent.gender = m.gender
+        return ent
+
+    def _guess_kind(self, m: Mention) -> str:
+        key = surname_key(m.name or "")
+        if ("person", key) in self.by_key:
+            return "person"
+        if fold(m.name or "") in self.aliases or ("organization", fold(m.name or "")) in self.by_key:
+            return "organization"
+        if (m.name or "").replace("-", "").isupper() or m.name in lexicon.capitals():
+            return "organization"
+        return "person"
+
+    # -- resolving --------------------------------------------------------------------------
+    def resolve(self, m: Mention | None, pos: int, last_speaker: Entity | None = None,
+                prefer_last: bool = False) -> Resolution:
+        if m is None:
+            return Resolution(None, None, "unknown", None)
+        if m.kind == "pronoun":
+            ent = self._antecedent(m, pos, last_speaker, prefer_last)
+            if ent:
+                return Resolution(ent, ent.name, ent.kind, ent.role_near(pos))
+            return Resolution(None, None, "unknown", None)
+        if m.name:
+            ent = self.add(m)
+            if ent is None:
+                return Resolution(None, m.name, m.kind, m.role)
+            role = m.role or ent.role_near(pos)  # the role stated at the quote wins, even "son porte-parole"
+            return Resolution(ent, ent.name, ent.kind, role if ent.kind == "person" or m.role else None)
+        if m.role and m.kind == "person":
+            ent = self._holder(m, pos) or self._salient(m, pos)
+            if ent:
+                return Resolution(ent, ent.name, ent.kind, self._specific(ent, m.role, pos))
+            return Resolution(None, None, "anonymous", m.role)
+        if m.kind == "anonymous":
+            return Resolution(None, None, "anonymous", m.role)
+        return Resolution(None, None, m.kind if m.kind != "pronoun" else "unknown", m.role)
+
+    def _antecedent(self, m: Mention, pos: int, last_speaker: Entity | None, prefer_last: bool) -> Entity | None:
+        def agrees(ent: Entity) -> bool:
+            if m.number == "p":
+                return False
+            return ent.kind == "person" and (m.gender == "x" or ent.gender in ("x", m.gender))
+        exact = m.gender != "x"
+        if prefer_last and last_speaker and agrees(last_speaker) and last_speaker.last_before(pos) is not None \
+                and (not exact or last_speaker.gender == m.gender):
+            return last_speaker
+        # nearest first; a person whose gender is known to agree beats one of unknown gender
+        ranked = sorted((e for e in self.entities if agrees(e) and e.last_before(pos) is not None),
+                        key=lambda e: (exact and e.gender == m.gender, e.last_before(pos)), reverse=True)
+        if last_speaker and agrees(last_speaker) and ranked and last_speaker is not ranked[0] and \
+                (not exact or last_speaker.gender == m.gender or ranked[0].gender != m.gender):
+            # the last speaker wins over a person merely named since, within a short distance
+            if (ranked[0].last_before(pos) or 0) - (last_speaker.last_before(pos) or 0) < 150:
+                return last_speaker
+        if ranked:
+            return ranked[0]
+        # cataphora: « S'il pense que … », le ministre …, Marc Miller, assure …
+        after = [e for e in self.entities if agrees(e) and any(pos < p < pos + 400 for p in e.positions)]
+        return min(after, key=lambda e: min(p for p in e.positions if p > pos)) if after else None
+
+    @staticmethod
+    def _specific(ent: Entity, role: str, pos: int) -> str:
+        """A broad role at the quote (l'élue) gives way to the entity's specific one (mairesse)."""
+        entry = role_entry(role)
+        if entry is None or "generic" not in entry.flags:
+            return role
+        specific = [r for p, r in ent.roles if (role_entry(r) is None or "generic" not in role_entry(r).flags)]
+        before = [r for p, r in ent.roles if p <= pos and r in specific]
+        return (before or specific or [role])[-1 if before else 0]
+
+    def _salient(self, m: Mention, pos: int) -> Entity | None:
+        """A definite role nobody holds (le quart-arrière): the person just named, if only one
+        agreeing person was named in the last few sentences and no role of theirs says otherwise."""
+        near = [e for e in self.entities if e.kind == "person" and e.last_before(pos) is not None
+                and pos - (e.last_before(pos) or 0) < 700
+                and (m.gender == "x" or e.gender in ("x", m.gender))]
+        if len(near) != 1:
+            return None
+        ent = near[0]
+        head = role_head(m.role or "")
+        if any(role_head(r) not in (None, head) for _, r in ent.roles) or \
+                any(fold(r) != head for r in ent.implied):
+            return None
+        return ent
+
+    def _holder(self, m: Mention, pos: int) -> Entity | None:
+        """The entity the article gives this role (or an equivalent office in the same country)."""
+        head, concept = role_head(m.role or ""), role_concept(m.role or "")
+        entry = role_entry(m.role or "")
+        generic = entry is not None and "generic" in entry.flags
+        country = m.country
+        words = {fold(w) for w in regex.findall(r"\w+", m.role or "")} - {"de", "du", "des", "la", "le", "l"}
+        best, best_score = None, 0.0
+        for ent in self.entities:
+            if ent.kind != "person":
+                continue
+            if m.gender != "x" and ent.gender not in ("x", m.gender):
+                continue
+            for p, role in ent.roles + [(ent.positions[0], r) for r in ent.implied]:
+                same = role_head(role) == head or (concept and role_concept(role) == concept)
+                if not same and generic:
+                    # l'élue → la mairesse: a broad word for someone with a role of that field
+                    other = role_entry(role)
+                    same = other is not None and (entry.cls == "generic" or other.cls in (
+                        entry.cls, "government" if entry.cls == "politics" else entry.cls))
+                if not same:
+                    continue
+                rc = _country_of(role)
+                if country and rc and rc != country:
+                    continue
+                rwords = {fold(w) for w in regex.findall(r"\w+", role)}
+                score = 1 + len(words & rwords) / max(1, len(words)) + (0.5 if country and rc == country else 0)
+                last = ent.last_before(pos)
+                score += 0.5 if last is not None else 0
+                score += 0.3 if last is not None and pos - last < 600 else 0
+                if score > best_score:
+                    best, best_score = ent, score
+        return best

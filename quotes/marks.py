@@ -1,0 +1,246 @@
+"""The quotation-mark scanner: pairs marks over the raw text (DESIGN principle 2).
+
+It never rewrites the text and never looks at syntax. It knows « » ‹ › “ ” „ " ‘ ’ with any
+spacing (plain, no-break U+00A0, narrow no-break U+202F), nesting (“ ” or " " inside « »),
+quotes that run over several paragraphs (a paragraph opening with « continues the open quote),
+and apostrophes (l’, aujourd’hui), which are never closing marks. Unbalanced marks never
+crash it and never let one quote swallow the rest of the article: a quote still open at the
+end of its paragraph ends there, flagged `closed=False`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+SPACES = " \t\u00a0\u202f\u2009\u2007\u2002\u2003\u200a\u2008\u2006\u2005\u2004\u3000\r\f\v"
+OPENERS = "«‹“„‘\""
+_SCAN = regex.compile(r'[«»‹›“”„‘’"]|\n')
+# Marks whose span can continue into the next paragraph when that paragraph opens with the same mark.
+_CONTINUABLE = "«‹“\""
+_TERMINAL = ".!?:;…»”\"›)"
+_CLOSER_FOLLOW = ",.;:!?)]}…"
+# A dialogue line: a paragraph that opens with a dash, then a space and speech (French dialogue
+# convention: « opens the exchange, each reply starts with a dash, » closes it).
+_DASH_LINE = regex.compile(r"[-—–][ \u00a0\u202f]+(?=[\p{Lu}\p{Ll}«\"“])")
+DIALOGUE = "—"
+
+
+@dataclass(frozen=True, slots=True)
+class MarkSpan:
+    """A paired (or paragraph-ended) quotation. Offsets are half-open into the raw text.
+
+    `open_start` is the opening mark; `[start, end)` the content with its edge spaces trimmed;
+    `close_end` is just after the closing mark (== `end` when the quote was never closed).
+    """
+
+    open_start: int
+    start: int
+    end: int
+    close_end: int
+    mark: str
+    depth: int
+    closed: bool
+
+    @property
+    def close_start(self) -> int:
+        return self.close_end - 1 if self.close_end > self.end else self.end
+
+
+@dataclass(slots=True)
+class _Open:
+    mark: str
+    pos: int
+
+
+def _is_space(ch: str) -> bool:
+    return ch in SPACES or ch == "\n"
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and _is_space(text[start]):
+        start += 1
+    while end > start and _is_space(text[end - 1]):
+        end -= 1
+    return start, end
+
+
+def _next_visible(text: str, pos: int) -> str:
+    """The first character at or after `pos` that is not a space (a newline counts)."""
+    n = len(text)
+    while pos < n and text[pos] in SPACES:
+        pos += 1
+    return text[pos] if pos < n else "\n"
+
+
+def _closes(closer: str, opener: str) -> bool:
+    if closer == "»":
+        return opener in "«" + DIALOGUE
+    if closer == "›":
+        return opener == "‹"
+    if closer == "”":
+        return opener in "“„”"
+    if closer == "“":
+        return opener in "„“"
+    if closer == "’":
+        return opener == "‘"
+    return closer == '"' and opener == '"'
+
+
+class _Scanner:
+    def __init__(self, text: str):
+        self.text = text
+        self.stack: list[_Open] = []
+        self.spans: list[MarkSpan] = []
+        self.skip: set[int] = set()
+
+    def emit(self, entry: _Open, close_pos: int | None, line_end: int, depth: int,
+             closed: bool = False) -> None:
+        end = close_pos if close_pos is not None else line_end
+        start, end = _trim(self.text, entry.pos + 1, end)
+        if end <= start:
+            return
+        closed = closed or close_pos is not None or entry.mark == DIALOGUE
+        close_end = close_pos + 1 if close_pos is not None else end
+        self.spans.append(MarkSpan(entry.pos, start, end, close_end, entry.mark, depth, closed))
+
+    def has_open(self, marks: str) -> bool:
+        return any(e.mark in marks for e in self.stack)
+
+    def close(self, closer: str, pos: int) -> bool:
+        for k in range(len(self.stack) - 1, -1, -1):
+            if _closes(closer, self.stack[k].mark):
+                entry = self.stack[k]
+                del self.stack[k:]  # inner marks left open are unbalanced: dropped, never emitted
+                self.emit(entry, pos, pos, depth=k)
+                return True
+        if closer == "»":
+            # a reply that opens with a dash and closes with » (- Oui, c’est ça. », dit-elle.)
+            line_start = self.text.rfind("\n", 0, pos) + 1
+            dash = _DASH_LINE.match(self.text, self._skip_spaces(line_start))
+            if dash and not self.stack:
+                self.emit(_Open(DIALOGUE, dash.start()), pos, pos, depth=0)
+                return True
+        return False
+
+    def _skip_spaces(self, pos: int) -> int:
+        while pos < len(self.text) and self.text[pos] in SPACES:
+            pos += 1
+        return pos
+
+    def role(self, ch: str, pos: int) -> str:
+        """'open', 'close' or 'skip' for the mark `ch` at `pos`, from its neighbours and the stack."""
+        text = self.text
+        prev = text[pos - 1] if pos > 0 else "\n"
+        nxt = text[pos + 1] if pos + 1 < len(text) else "\n"
+        after = _next_visible(text, pos + 1)
+        left_open = _is_space(prev) or prev in "([{—–-/'’«‹“„" or prev == "\n"
+        right_close = _is_space(nxt) or nxt in _CLOSER_FOLLOW or nxt in "»›”\"’"
+        if ch == "«":
+            # « written for » (« … les deux « , a-t-il dit): a closer when it ends a clause.
+            if self.has_open("«") and _is_space(prev) and (after in _CLOSER_FOLLOW or after == "\n"):
+                return "close"
+            return "open"
+        if ch in "»›":
+            return "close"
+        if ch in "‹„":
+            return "open"
+        if ch == "“":
+            if self.stack and self.stack[-1].mark == "„":
+                return "close"
+            if self.stack and self.stack[-1].mark == "“" and not left_open and right_close:
+                return "close"
+            return "open"
+        if ch == "”":
+            if self.has_open("“„”"):
+                return "close"
+            return "open_rdq" if left_open and not right_close else "skip"
+        if ch == "‘":
+            return "skip" if prev.isalpha() and nxt.isalpha() else "open"
+        if ch == "’":
+            return "close" if self.has_open("‘") and not nxt.isalpha() else "skip"
+        # straight double quote: toggles; a lone closer-looking one (an inch mark, 12") is skipped
+        if self.has_open('"'):
+            return "close"
+        if not left_open and right_close:
+            return "skip"
+        return "open"
+
+    def newline(self, pos: int) -> None:
+        if not self.stack:
+            return
+        text = self.text
+        line_start = text.rfind("\n", 0, pos) + 1
+        nxt = pos + 1
+        blank = False
+        while nxt < len(text) and (text[nxt] in SPACES or text[nxt] == "\n"):
+            blank = blank or text[nxt] == "\n"
+            nxt += 1
+        first = text[nxt] if nxt < len(text) else ""
+        bottom = self.stack[0]
+        if bottom.mark in "«" + DIALOGUE and _DASH_LINE.match(text, nxt):
+            # dialogue: the reply on this paragraph ends here, the next one opens with its dash
+            for k in range(len(self.stack) - 1, -1, -1):
+                self.emit(self.stack[k], None, pos, depth=k, closed=k == 0)
+            self.stack[:] = [_Open(DIALOGUE, nxt)]
+            return
+        if first and first == bottom.mark and first in _CONTINUABLE:
+            # French convention: each new paragraph of a long quote opens with « again.
+            self.skip.add(nxt)
+            for k in range(len(self.stack) - 1, 0, -1):
+                self.emit(self.stack[k], None, pos, depth=k)
+            del self.stack[1:]
+            return
+        last = text[line_start:pos].rstrip(SPACES)[-1:]
+        if not blank and first.islower() and last and last not in _TERMINAL:
+            return  # a hard-wrapped line inside a sentence: the quote goes on
+        for k in range(len(self.stack) - 1, -1, -1):
+            self.emit(self.stack[k], None, pos, depth=k)
+        self.stack.clear()
+
+    def run(self) -> list[MarkSpan]:
+        for m in _SCAN.finditer(self.text):
+            pos, ch = m.start(), m.group()
+            if ch == "\n":
+                self.newline(pos)
+                continue
+            if pos in self.skip:
+                continue
+            role = self.role(ch, pos)
+            if role == "open":
+                self.stack.append(_Open(ch, pos))
+            elif role == "open_rdq":
+                self.stack.append(_Open("”", pos))
+            elif role == "close":
+                self.close("»" if ch == "«" else ch, pos)
+        end = len(self.text)
+        for k in range(len(self.stack) - 1, -1, -1):
+            self.emit(self.stack[k], None, end, depth=k)
+        self.dialogue_lines()
+        return sorted(self.spans, key=lambda s: (s.open_start, -s.close_end))
+
+    def dialogue_lines(self) -> None:
+        """Replies of a dialogue written with dashes only, beside a paragraph that quotes."""
+        text = self.text
+        lines = [(m.start(), m.end()) for m in regex.finditer(r"[^\n]+", text)]
+        lines = [(a, b) for a, b in lines if text[a:b].strip(SPACES)]
+        covered = [(s.open_start, s.close_end) for s in self.spans]
+
+        def quoting(a: int, b: int) -> bool:
+            return bool(_DASH_LINE.match(text, self._skip_spaces(a))) or any(
+                a <= s < b for s, _ in covered)
+
+        for i, (a, b) in enumerate(lines):
+            dash = _DASH_LINE.match(text, self._skip_spaces(a))
+            if not dash or any(s <= dash.start() < e for s, e in covered):
+                continue
+            body = text[dash.end():b].rstrip(SPACES)
+            if len(body.split()) < 4 or body[-1:] not in ".!?…":
+                continue
+            if any(quoting(*lines[j]) for j in (i - 1, i + 1) if 0 <= j < len(lines)):
+                self.emit(_Open(DIALOGUE, dash.start()), None, b, depth=0)
+
+
+def scan(text: str) -> list[MarkSpan]:
+    """Every quotation in `text`, outer before inner, in text order."""
+    return _Scanner(text).run()

