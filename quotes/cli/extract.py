@@ -21,7 +21,7 @@ SIEVES = typer.Option(None, "--sieves", help="Comma-separated sieve names, in or
 
 def _extractor(backend: str, model: Optional[str], sieves: Optional[str], min_confidence: float = 0.0,
                explain: bool = False):
-    from .pipeline import Extractor
+    from ..pipeline import Extractor
 
     names = [s.strip() for s in sieves.split(",") if s.strip()] if sieves else None
     return Extractor(backend=backend, model=model, sieves=names, min_confidence=min_confidence, explain=explain)
@@ -87,7 +87,7 @@ def eval_(
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Also write the predictions as JSONL."),
 ) -> None:
     """Extract from GOLD_DIR/*.txt and score against the gold files."""
-    from .evaluate import load_gold, report, score
+    from ..evaluate import load_gold, report, score
 
     if not gold_dir.is_dir():
         raise QuotesError(f"{gold_dir}: not a directory", "give a folder of NAME.txt and NAME.gold.json")
@@ -111,7 +111,7 @@ def eval_(
 @app.command("sieves")
 def sieves_() -> None:
     """List the attribution sieves in the order they run."""
-    from .sieves import SIEVES as ALL
+    from ..sieves import SIEVES as ALL
 
     for s in ALL:
         doc = " ".join((s.__doc__ or "").split())
