@@ -16,7 +16,7 @@ from ..errors import QuotesError
 
 app = typer.Typer(help="Extract attributed quotes from French news.", no_args_is_help=True,
                   add_completion=False, pretty_exceptions_enable=False)
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 
 def main() -> None:
