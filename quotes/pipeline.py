@@ -61,7 +61,7 @@ class Extractor:
 
     def __init__(self, backend: str | Backend = "spacy", model: str | None = None,
                  sieves: Sequence[str | Sieve] | None = None, min_confidence: float = 0.0,
-                 explain: bool = False):
+                 explain: bool = False, main_only: bool = False):
         self.backend = load_backend(backend, model) if isinstance(backend, str) else backend
         if sieves is None:
             self.sieves = default_sieves()
@@ -71,6 +71,7 @@ class Extractor:
             self.sieves = tuple(next(resolved) if isinstance(s, str) else s for s in sieves)
         self.min_confidence = min_confidence
         self.explain = explain
+        self.main_only = main_only
 
     def parse(self, text: str) -> tuple[Doc, list[marks.MarkSpan]]:
         spans = marks.scan(text)
@@ -89,7 +90,8 @@ class Extractor:
     def extract(self, text: str, doc_id: str = "doc") -> list[Quote]:
         doc, quotes = self.candidates(text)
         out = [to_quote(doc, q, doc_id, n) for n, q in enumerate(quotes, 1)]
-        return [q for q in out if q.confidence >= self.min_confidence or self.min_confidence <= 0]
+        return [q for q in out if (q.confidence >= self.min_confidence or self.min_confidence <= 0)
+                and not (self.main_only and q.boilerplate)]
 
     def extract_article(self, article: Article) -> list[Quote]:
         return self.extract(article.text, article.doc_id)

@@ -19,12 +19,19 @@ MODEL = typer.Option(None, "--model", help="Parser model (default fr_core_news_m
 SIEVES = typer.Option(None, "--sieves", help="Comma-separated sieve names, in order (see `quotes sieves`).")
 
 
+def _options(backend: str, model: Optional[str], sieves: Optional[str], min_confidence: float = 0.0,
+             explain: bool = False, main_only: bool = False) -> dict:
+    """The Extractor's keyword arguments (built in each worker process)."""
+    names = [s.strip() for s in sieves.split(",") if s.strip()] if sieves else None
+    return dict(backend=backend, model=model, sieves=names, min_confidence=min_confidence, explain=explain,
+                main_only=main_only)
+
+
 def _extractor(backend: str, model: Optional[str], sieves: Optional[str], min_confidence: float = 0.0,
                explain: bool = False):
     from ..pipeline import Extractor
 
-    names = [s.strip() for s in sieves.split(",") if s.strip()] if sieves else None
-    return Extractor(backend=backend, model=model, sieves=names, min_confidence=min_confidence, explain=explain)
+    return Extractor(**_options(backend, model, sieves, min_confidence, explain))
 
 
 def _progress(total: int):
@@ -34,9 +41,28 @@ def _progress(total: int):
                     TimeRemainingColumn(), console=err, transient=True)
 
 
+def _inputs(files: list, max_bytes: Optional[int]):
+    """(file, Article | InputError) for every input, streamed; a file with nothing in it is an error."""
+    for item in files:
+        if isinstance(item, ingest.InputError):
+            yield item.source, item
+            continue
+        n = 0
+        for got in ingest.iter_read(item, max_bytes):
+            n += 1
+            yield item, got
+        if n == 0:
+            yield item, ingest.InputError(item, "no articles in this file")
+
+
+def _report(bad: ingest.InputError) -> None:
+    err.print(f"[red]error[/red] {bad.source}: {bad.message}", highlight=False, markup=True)
+
+
 @app.command()
 def extract(
-    paths: list[str] = typer.Argument(..., help="Text files, directories of .txt files, or - for stdin."),
+    paths: list[str] = typer.Argument(..., help="Files (.txt, .html, .jsonl), directories (walked recursively), "
+                                                "or - for stdin."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="JSONL file to write (default: stdout)."),
     backend: str = BACKEND,
     model: Optional[str] = MODEL,
@@ -44,34 +70,54 @@ def extract(
     min_confidence: float = typer.Option(0.0, "--min-confidence", help="Drop quotes below this confidence."),
     explain: bool = typer.Option(False, "--explain", help="Add a `trace` of the sieves tried to each record."),
     strict: bool = typer.Option(False, "--strict", help="Exit non-zero if any input fails."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes (one model each)."),
+    main_only: bool = typer.Option(False, "--main-only", help="Drop quotes found in boilerplate zones "
+                                                                 "(menus, teasers, footers)."),
+    with_text: bool = typer.Option(False, "--with-text", help="Add the article (text and metadata) to each record: "
+                                                                 "offsets index article.text."),
+    max_bytes: int = typer.Option(ingest.MAX_BYTES, "--max-bytes", min=1,
+                                  help="Refuse inputs (or JSONL records) larger than this."),
 ) -> None:
     """Extract quotes from PATHS to JSONL, one quote a line (the output contract in docs/)."""
-    extractor = _extractor(backend, model, sieves, min_confidence, explain)
-    items = list(ingest.expand(paths))
-    failures, done, written = [], 0, 0
+    from ..workers import Pool
+
+    files = list(ingest.expand(paths))
+    failed: list[ingest.InputError] = []
+    ok_files: set[str] = set()
+    articles = written = 0
     out = open(output, "w", encoding="utf-8") if output else sys.stdout
     try:
-        with _progress(len(items)) as progress:
-            task = progress.add_task("extracting", total=len(items)) if progress else None
-            for item in items:
-                got = item if isinstance(item, ingest.InputError) else ingest.read(item)
-                if isinstance(got, ingest.InputError):
-                    failures.append(got)
-                    err.print(f"[red]error[/red] {got.source}: {got.message}", highlight=False)
-                else:
-                    for article in got:
-                        for quote in extractor.extract_article(article):
-                            out.write(quote.to_json() + "\n")
-                            written += 1
-                    done += 1
-                if progress:
+        with Pool(_options(backend, model, sieves, min_confidence, explain, main_only), workers) as pool, \
+                _progress(len(files)) as progress:
+            task = progress.add_task("extracting", total=len(files)) if progress else None
+            last = None
+            for source, item, result in pool.run(_inputs(files, max_bytes)):
+                if progress and last is not None and source != last:
                     progress.advance(task)
+                last = source
+                if isinstance(result, ingest.InputError):
+                    if result.source != source and not result.source.startswith(f"{source}:"):
+                        result = ingest.InputError(f"{source} ({result.source})", result.message)
+                    failed.append(result)
+                    _report(result)
+                    continue
+                ok_files.add(source)
+                articles += 1
+                extra = f', "article": {item.model_dump_json()}}}' if with_text else None
+                for quote in result:
+                    line = quote.to_json()
+                    out.write(line[:-1] + extra if extra else line)
+                    out.write("\n")
+                    written += 1
+                if output is None:
+                    out.flush()  # a reader at the other end of a pipe sees each article as it is done
     finally:
         if output:
             out.close()
-    if len(items) > 1 or failures:
-        err.print(f"{done} input(s) read, {written} quote(s) written, {len(failures)} failed", highlight=False)
-    if failures and (strict or done == 0):
+    if len(files) > 1 or failed:
+        err.print(f"{len(ok_files)} input(s) read, {articles} article(s), {written} quote(s) written, "
+                  f"{len(failed)} failed", highlight=False)
+    if failed and (strict or not ok_files):
         raise typer.Exit(1)
 
 

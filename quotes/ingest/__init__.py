@@ -1,34 +1,41 @@
-"""Readers: paths and stdin in, `Article`s out, one error per bad input (never an exception).
+"""Readers: paths and stdin in, `Article`s out, one `InputError` per bad input (never an exception).
 
-A file's `doc_id` is its stem; directories are walked recursively for readable files. The text is
-decoded and handed on untouched (a UTF-8 byte-order mark is the only thing dropped), so every
-offset later emitted indexes exactly what a user can read back from the file.
+Kinds, by suffix (stdin and unknown suffixes are sniffed): `.txt` (text.py: UTF-8, UTF-8 with BOM,
+Windows-1252/Latin-1 detected), `.html`/`.htm` (html.py: trafilatura), `.jsonl`/`.ndjson`
+(jsonl.py: one article a line). Directories are walked recursively for those suffixes, in a
+stable order. A file's `doc_id` is its stem; a JSONL record's is its `id`.
+
+The text is decoded and handed on untouched (a byte-order mark is the only thing dropped), so
+every offset later emitted indexes exactly the `Article.text` we return.
 """
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
 from ..model import Article
+from . import html as html_reader
+from . import jsonl as jsonl_reader
+from .text import InputError, decode
 
-SUFFIXES = (".txt",)
+TEXT_SUFFIXES = (".txt", ".text")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
+# A news article is under 100,000 chars; past this a file is refused (the work stays bounded).
+MAX_BYTES = 5_000_000
 
 
-@dataclass(frozen=True, slots=True)
-class InputError:
-    source: str
-    message: str
-
-
-def _decode(data: bytes, source: str) -> str | InputError:
-    if b"\x00" in data[:4096]:
-        return InputError(source, "binary file (NUL bytes), not text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        return InputError(source, f"not valid UTF-8 (byte {err.start})")
+def kind_of(path: str) -> str | None:
+    suffix = Path(path).suffix.lower()
+    if suffix in TEXT_SUFFIXES:
+        return "txt"
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in JSONL_SUFFIXES:
+        return "jsonl"
+    return None
 
 
 def expand(paths: list[str]) -> Iterator[str | InputError]:
@@ -49,32 +56,91 @@ def expand(paths: list[str]) -> Iterator[str | InputError]:
             yield InputError(p, "no such file or directory")
 
 
-def read(path: str) -> list[Article] | InputError:
-    """The article(s) one input holds."""
+def _too_large(size: int, source: str, max_bytes: int | None) -> InputError | None:
+    if max_bytes is not None and size > max_bytes:
+        return InputError(source, f"too large: {size:,} bytes (limit {max_bytes:,}; raise it with --max-bytes)")
+    return None
+
+
+def _jsonl_lines(path: str, max_bytes: int | None) -> Iterator[Article | InputError]:
+    stem = Path(path).stem
+    with open(path, "rb") as f:
+        for n, raw in enumerate(f, 1):
+            where = f"{path}:{n}"
+            try:
+                line = raw.decode("utf-8-sig" if n == 1 else "utf-8")
+            except UnicodeDecodeError as e:
+                yield InputError(where, f"undecodable bytes: invalid UTF-8 at byte {e.start} of the line")
+                continue
+            got = jsonl_reader.record(line, n, path, stem, max_bytes)
+            if got is not None:
+                yield got
+
+
+def _from_text(text: str, kind: str | None, doc_id: str, source: str) -> Iterator[Article | InputError]:
+    if kind is None:
+        kind = "html" if html_reader.looks_like_html(text) else "jsonl" if jsonl_reader.looks_like_jsonl(text) else "txt"
+    if kind == "html":
+        yield html_reader.parse(text, doc_id, source)
+    elif kind == "jsonl":
+        for n, line in enumerate(text.splitlines(), 1):
+            got = jsonl_reader.record(line, n, source, doc_id)
+            if got is not None:
+                yield got
+    else:
+        yield Article(doc_id=doc_id, text=text)
+
+
+def iter_read(path: str, max_bytes: int | None = MAX_BYTES) -> Iterator[Article | InputError]:
+    """The articles one input holds, streamed; bad inputs (or bad JSONL lines) as `InputError`s."""
     if path == "-":
         data = sys.stdin.buffer.read()
-        text = _decode(data, "<stdin>")
-        return text if isinstance(text, InputError) else [Article(doc_id="stdin", text=text)]
+        bad = _too_large(len(data), "<stdin>", max_bytes)
+        text = bad or decode(data, "<stdin>")
+        if isinstance(text, InputError):
+            yield text
+        else:
+            yield from _from_text(text, None, "stdin", "<stdin>")
+        return
+    kind = kind_of(path)
     try:
+        if kind == "jsonl":
+            yield from _jsonl_lines(path, max_bytes)
+            return
+        size = Path(path).stat().st_size
+        bad = _too_large(size, path, max_bytes)
+        if bad:
+            yield bad
+            return
         data = Path(path).read_bytes()
     except OSError as err:
-        return InputError(path, err.strerror or str(err))
-    text = _decode(data, path)
+        yield InputError(path, err.strerror or str(err))
+        return
+    text = decode(data, path)
     if isinstance(text, InputError):
-        return text
-    return [Article(doc_id=Path(path).stem, text=text)]
+        yield text
+    else:
+        yield from _from_text(text, kind, Path(path).stem, path)
 
 
-def articles(paths: list[str]) -> Iterator[Article | InputError]:
+def read(path: str, max_bytes: int | None = MAX_BYTES) -> list[Article | InputError] | InputError:
+    """The article(s) one input holds; an `InputError` when the input as a whole is bad. A list can
+    hold `InputError`s for bad records of a JSONL file whose other records are good."""
+    got = list(iter_read(path, max_bytes))
+    if len(got) == 1 and isinstance(got[0], InputError) and got[0].source in (path, "<stdin>"):
+        return got[0]
+    if not got:
+        return InputError(path, "no articles in this file")
+    return got
+
+
+def articles(paths: list[str], max_bytes: int | None = MAX_BYTES) -> Iterator[Article | InputError]:
+    """Every article of every input, streamed, with an `InputError` in place of each bad one."""
     for item in expand(paths):
         if isinstance(item, InputError):
             yield item
-            continue
-        got = read(item)
-        if isinstance(got, InputError):
-            yield got
         else:
-            yield from got
+            yield from iter_read(item, max_bytes)
 
 
-__all__ = ["InputError", "articles", "expand", "read"]
+__all__ = ["InputError", "SUFFIXES", "articles", "expand", "iter_read", "kind_of", "read"]

@@ -1,0 +1,142 @@
+"""Many articles, N processes: one `Extractor` (one loaded model) per worker, results in input order.
+
+`run()` streams: at most `window` articles are in flight at a time, so memory stays flat in the
+number of articles, and each result is yielded as soon as it and all before it are done. An
+article whose extraction raises becomes an `InputError` for that article; the batch goes on.
+With `workers=1` everything runs in this process (no pool, same results).
+"""
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import resource
+import sys
+from collections import deque
+from typing import Any, Hashable, Iterable, Iterator, TypeVar
+
+from .ingest import InputError
+from .model import Article, Quote
+
+Tag = TypeVar("Tag", bound=Hashable)
+Result = list[Quote] | InputError
+
+_extractor = None  # the worker's own Extractor, built once by _init
+
+
+def _build(options: dict[str, Any]):
+    from .pipeline import Extractor
+
+    return Extractor(**options)
+
+
+_barrier = None
+
+
+def _init(options: dict[str, Any], barrier=None) -> None:
+    global _extractor, _barrier
+    _extractor = _build(options)
+    _barrier = barrier
+
+
+def _loaded(_: object) -> int:
+    """Blocks until every worker has built its Extractor (so each worker takes one of these)."""
+    _barrier.wait(timeout=900)
+    return os.getpid()
+
+
+def _extract(extractor, article: Article) -> Result:
+    try:
+        return extractor.extract_article(article)
+    except Exception as e:  # one bad article must not end the batch
+        return InputError(article.doc_id, f"extraction failed ({type(e).__name__}: {e})"[:300])
+
+
+def _work(article: Article) -> tuple[int, int, Result]:
+    result = _extract(_extractor, article)
+    return os.getpid(), _peak_rss(), result
+
+
+def _peak_rss(_: object = None) -> int:
+    """This process's peak resident set size, in bytes."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak if sys.platform == "darwin" else peak * 1024
+
+
+def _context():
+    methods = mp.get_all_start_methods()
+    return mp.get_context("fork" if "fork" in methods else "spawn")
+
+
+class Pool:
+    """A pool of `workers` processes, each holding one Extractor built from `options`."""
+
+    def __init__(self, options: dict[str, Any] | None = None, workers: int = 1, window: int | None = None):
+        self.options = dict(options or {})
+        self.workers = max(1, workers)
+        self.window = window or 4 * self.workers
+        self._pool = None
+        self._local = None
+        self._rss: dict[int, int] = {}
+        if self.workers == 1:
+            self._local = _build(self.options)
+        else:
+            ctx = _context()
+            self._pool = ctx.Pool(self.workers, initializer=_init, initargs=(self.options, ctx.Barrier(self.workers)))
+            self._pool.map(_loaded, range(self.workers), chunksize=1)  # every model loaded before work starts
+
+    def run(self, items: Iterable[tuple[Tag, Article | InputError]]) -> Iterator[tuple[Tag, Article | InputError, Result]]:
+        """(tag, item, result) for each item in order; an `InputError` item passes through as its result."""
+        if self._pool is None:
+            for tag, item in items:
+                yield tag, item, item if isinstance(item, InputError) else _extract(self._local, item)
+            return
+        pending: deque = deque()
+        for tag, item in items:
+            job = item if isinstance(item, InputError) else self._pool.apply_async(_work, (item,))
+            pending.append((tag, item, job))
+            while len(pending) >= self.window or (pending and _ready(pending[0][2])):
+                yield self._finish(pending.popleft())
+        while pending:
+            yield self._finish(pending.popleft())
+
+    def _finish(self, entry):
+        tag, item, job = entry
+        if isinstance(job, InputError):
+            return tag, item, job
+        pid, rss, result = job.get()
+        self._rss[pid] = max(rss, self._rss.get(pid, 0))
+        return tag, item, result
+
+    def peak_rss(self) -> list[int]:
+        """Peak RSS of each worker process that did work (this process when workers=1), in bytes."""
+        if self._pool is None:
+            return [_peak_rss()]
+        return sorted(self._rss.values(), reverse=True)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
+            self._pool.join()
+            self._pool = None
+
+    def __enter__(self) -> "Pool":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._pool is not None and exc[0] is not None:
+            self._pool.terminate()
+        self.close()
+
+
+def _ready(job) -> bool:
+    return isinstance(job, InputError) or job.ready()
+
+
+def run(items: Iterable[tuple[Tag, Article | InputError]], options: dict[str, Any] | None = None,
+        workers: int = 1) -> Iterator[tuple[Tag, Article | InputError, Result]]:
+    """Extract from every article of `items` with `workers` processes, in order (see `Pool.run`)."""
+    with Pool(options, workers) as pool:
+        yield from pool.run(items)
+
+
+__all__ = ["Pool", "run"]
