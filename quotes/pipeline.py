@@ -7,14 +7,15 @@ Stages, in order (DESIGN.md data flow):
   4. entities   the article's entity model (names, titles, roles)
   5. sieves     attribution, most precise sieve first; speakers resolved to entities
   6. filter     words in marks that are terms or titles, not speech, are dropped
-  7. records    Quote models with offsets into the raw text
+  7. records    Quote models with offsets into the raw text; `boilerplate` where a quote lies in a
+                zone (zones.py: menus, teasers, footers), dropped with `main_only`
 Fallbacks: a missing model raises ModelMissing (a one-line hint); an empty text gives no quotes.
 """
 from __future__ import annotations
 
 from typing import Iterable, Iterator, Sequence
 
-from . import direct, marks
+from . import direct, marks, zones
 from .attribution import attribute
 from .candidate import Candidate
 from .entities import EntityModel
@@ -89,7 +90,8 @@ class Extractor:
 
     def extract(self, text: str, doc_id: str = "doc") -> list[Quote]:
         doc, quotes = self.candidates(text)
-        out = [to_quote(doc, q, doc_id, n) for n, q in enumerate(quotes, 1)]
+        boiler = zones.spans(text)
+        out = [to_quote(doc, q, doc_id, n, boiler) for n, q in enumerate(quotes, 1)]
         return [q for q in out if (q.confidence >= self.min_confidence or self.min_confidence <= 0)
                 and not (self.main_only and q.boilerplate)]
 
@@ -101,7 +103,7 @@ class Extractor:
             yield article, self.extract_article(article)
 
 
-def to_quote(doc: Doc, q: Candidate, doc_id: str, n: int) -> Quote:
+def to_quote(doc: Doc, q: Candidate, doc_id: str, n: int, boiler: Sequence[tuple[int, int]] = ()) -> Quote:
     text = doc.text
     speaker = None
     if q.speaker is not None or q.name is not None or q.kind == "anonymous":
@@ -117,7 +119,7 @@ def to_quote(doc: Doc, q: Candidate, doc_id: str, n: int) -> Quote:
     return Quote(
         doc_id=doc_id, id=f"{doc_id}:{n}", type=q.type, text=text[q.start:q.end], start=q.start, end=q.end,
         speaker=speaker, role=q.role, cue=cue, rule=q.rule,
-        confidence=q.confidence if q.rule else 0.2, boilerplate=False,
+        confidence=q.confidence if q.rule else 0.2, boilerplate=zones.is_boilerplate(boiler, q.start, q.end),
         sentence=doc.tokens[first].sent if first is not None else None, entity=q.entity,
         trace=q.trace or None,
     )

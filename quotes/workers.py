@@ -3,7 +3,7 @@
 `run()` streams: at most `window` articles are in flight at a time, so memory stays flat in the
 number of articles, and each result is yielded as soon as it and all before it are done. An
 article whose extraction raises becomes an `InputError` for that article; the batch goes on.
-With `workers=1` everything runs in this process (no pool, same results).
+With `workers=1` everything runs in this process (no pool, same results) unless `force_processes`.
 """
 from __future__ import annotations
 
@@ -70,14 +70,15 @@ def _context():
 class Pool:
     """A pool of `workers` processes, each holding one Extractor built from `options`."""
 
-    def __init__(self, options: dict[str, Any] | None = None, workers: int = 1, window: int | None = None):
+    def __init__(self, options: dict[str, Any] | None = None, workers: int = 1, window: int | None = None,
+                 force_processes: bool = False):
         self.options = dict(options or {})
         self.workers = max(1, workers)
         self.window = window or 4 * self.workers
         self._pool = None
         self._local = None
         self._rss: dict[int, int] = {}
-        if self.workers == 1:
+        if self.workers == 1 and not force_processes:
             self._local = _build(self.options)
         else:
             ctx = _context()

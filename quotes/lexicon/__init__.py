@@ -102,7 +102,7 @@ def load(name: str) -> Table:
     return _parse(name, text)
 
 
-NAMES = ("bodies", "capitals", "first_names", "nationalities", "pronouns", "role_equivalents", "roles", "sources",
+NAMES = ("boilerplate", "bodies", "capitals", "first_names", "nationalities", "pronouns", "role_equivalents", "roles", "sources",
          "speech_verbs", "time_words", "titles")
 
 from .index import (  # noqa: E402  (the typed views are built on load())

