@@ -2,7 +2,8 @@
 
 Stages, in order (DESIGN.md data flow):
   1. marks      pair the quotation marks over the raw text (marks.scan)
-  2. parse      parse the paragraphs with the backend; no sentence starts inside a quote
+  2. parse      parse the sentences that can matter (focus.py: quotes, speech verbs, sources, names)
+                with the backend; no sentence starts inside a quote
   3. direct     direct-quote candidates, split where an incise sits inside the marks
   4. entities   the article's entity model (names, titles, roles)
   5. sieves     attribution, most precise sieve first; speakers resolved to entities
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator, Sequence
 
-from . import direct, marks, zones
+from . import direct, focus, marks, zones
 from .attribution import attribute
 from .candidate import Candidate
 from .entities import EntityModel
@@ -62,7 +63,7 @@ class Extractor:
 
     def __init__(self, backend: str | Backend = "spacy", model: str | None = None,
                  sieves: Sequence[str | Sieve] | None = None, min_confidence: float = 0.0,
-                 explain: bool = False, main_only: bool = False):
+                 explain: bool = False, main_only: bool = False, focus: bool = True):
         self.backend = load_backend(backend, model) if isinstance(backend, str) else backend
         if sieves is None:
             self.sieves = default_sieves()
@@ -73,11 +74,14 @@ class Extractor:
         self.min_confidence = min_confidence
         self.explain = explain
         self.main_only = main_only
+        self.focus = focus  # parse only the sentences that can matter (focus.py); False: every paragraph
 
     def parse(self, text: str) -> tuple[Doc, list[marks.MarkSpan]]:
         spans = marks.scan(text)
         guards = [guard(text, s) for s in spans]
-        doc = self.backend.parse(text, paragraphs(text, guards), guards)
+        menus = [(z.start, z.end) for z in zones.zones(text) if z.kind == "menu"]
+        regions = focus.regions(text, paragraphs(text, guards), guards, menus) if self.focus else paragraphs(text, guards)
+        doc = self.backend.parse(text, regions, guards)
         return doc, spans
 
     def candidates(self, text: str) -> tuple[Doc, list[Candidate]]:

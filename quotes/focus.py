@@ -1,0 +1,160 @@
+"""Which parts of an article to parse (DESIGN principle 6: parse only what needs it).
+
+Most sentences of an article carry no quote and no cue. Before parsing, each paragraph is cut
+into sentences (a cheap regex cut that never falls inside a quote), and a sentence is kept when
+it can matter:
+
+  1. it overlaps a pair of quotation marks (a direct or mixed quote, or a quoted fragment);
+  2. it holds a speech-verb form (from `lexicon/speech_verbs.tsv`, matched on stems) or a source
+     phrase (`lexicon/sources.tsv`: selon, d'après…; `pour` only as `Pour X,`);
+  3. it is the sentence before or after a kept one (the speaker named there, `a-t-il ajouté`),
+  4. it names someone by a title or a role (M. Kerry, le porte-parole du Kremlin): the entity
+     model needs the fullest name and the roles.
+
+Kept sentences that touch are merged, so a paragraph whose sentences are all kept is parsed
+exactly as before. Sentences in a boilerplate menu are never kept. The pieces are ordinary
+regions for `Backend.parse`, which puts a sentence start at each.
+"""
+from __future__ import annotations
+
+from functools import cache
+from typing import Sequence
+
+import regex
+
+from . import lexicon
+from .lexicon import fold
+
+CONTEXT_NAMES = True  # keep the sentences that name someone with a title or role (entity context)
+
+# A sentence ends at . ! ? … followed by spaces and a capital, a digit or an opening mark.
+# Not after an abbreviation or an initial (M. Zayed, J. Smith).
+_SENT_END = regex.compile(r"(?<=[.!?…])(?<!(?<!\w)(?:\p{Lu}|MM|Mme|Mmes|Mlle|Dr|Pr|Me|Mgr|St|Ste|av|cf|etc)\.)"
+                          r"[ \u00a0\u202f]+(?=[\p{Lu}\d«“\"])")
+# Verb endings (folded) after a stem: the forms of news prose (present, past, imperfect,
+# future, conditional, participles), not the nouns built on the same stem (proposition).
+_ENDINGS = ("e|es|ent|ons|ez|ais|ait|aient|ions|iez|ant|a|ai|as|erent|at|e|ee|es|ees|er|era|erai|erons|"
+            "eront|erait|eraient|t|te|ts|tes|s|se|ses|sent|sait|saient|sant|ra|rai|ront|rait|raient|"
+            "it|is|ise|isent|issent|issait|issaient|issant|i|ie|ies|u|ue|us|ues|ient|ienne|iennent|"
+            "yait|yaient|yant")
+# Irregular stems: (lemma ending, extra stems from the lemma minus that ending).
+_IRREGULAR = (
+    ("mettre", ("met", "mis")), ("prendre", ("prend", "pri", "pren")), ("enir", ("en", "ien", "in")),
+    ("aitre", ("ai", "u")), ("aître", ("ai", "u")), ("indre", ("in", "ign")), ("oindre", ("oin", "oign")),
+    ("uivre", ("ui", "uiv")), ("crire", ("cri", "criv")), ("ire", ("i", "is")), ("oir", ("oi", "oy", "u")),
+    ("ure", ("u",)), ("dre", ("d", "du")),
+)
+
+
+def _stems(lemma: str) -> set[str]:
+    head = fold(lemma.split()[0])
+    out = set()
+    if head.endswith("er"):
+        out.add(head[:-2])
+    for ending, extra in _IRREGULAR:
+        if head.endswith(ending):
+            base = head[: -len(ending)]
+            out.update(base + e for e in extra)
+            break
+    else:
+        if head.endswith(("ir", "re")):
+            out.add(head[:-2])
+    return {s for s in out if len(s) >= 2}
+
+
+@cache
+def _cue_pattern() -> "regex.Pattern":
+    """Speech-verb forms and source phrases, on folded text (lowercase, no accents, ' apostrophes)."""
+    stems, forms, phrases = set(), set(), set()
+    for e in lexicon.load("speech_verbs").entries:
+        lemma = regex.sub(r"\s*\(.*\)\s*$", "", e["lemma"])
+        head, *rest = lemma.split()
+        heads = {regex.escape(s) for s in _stems(head)}
+        if rest:  # faire savoir, avoir bon espoir: a form of the head, then the words
+            after = r"\s+".join(regex.escape(fold(w)) for w in rest)
+            phrases.add(rf"(?:{regex.escape(fold(head))}|(?:{'|'.join(sorted(heads))})(?:{_ENDINGS}))\s+{after}")
+        else:
+            stems |= heads
+            forms.add(regex.escape(fold(head)))
+    sources = [regex.escape(fold(e["phrase"])).replace(r"\ ", r"\s+") for e in lexicon.load("sources").entries
+               if fold(e["phrase"]) != "pour"]
+    alts = [rf"(?<!\w)(?:{'|'.join(sorted(stems))})(?:{_ENDINGS})(?!\w)",
+            rf"(?<!\w)(?:{'|'.join(sorted(forms | phrases | set(sources)))})(?!\w)",
+            r"(?:^|[,;]\s*)pour\s[^,.;]{1,80},"]
+    return regex.compile("|".join(alts))
+
+
+@cache
+def _role_pattern() -> "regex.Pattern":
+    heads = set()
+    for e in lexicon.load("roles").entries:
+        for form in [e["masculine"], *e["feminine"].split("|")]:
+            heads.add(regex.escape(fold(form)).replace(r"\ ", r"\s+"))
+    return regex.compile(rf"(?<!\w)(?:{'|'.join(sorted(heads, key=len, reverse=True))})s?(?!\w)")
+
+
+def sentences(text: str, start: int, end: int, guards: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`[start, end)` cut into sentences, never inside a guard (a quote and its incise)."""
+    cuts = [start]
+    for m in _SENT_END.finditer(text, start, end):
+        at = m.end()
+        if not any(a < at < b for a, b in guards):
+            cuts.append(at)
+    cuts.append(end)
+    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+
+
+# What follows a speech verb that reports something: que/de/à/: within a few words, or an incise.
+_REPORT = regex.compile(r"\s+(?:\S+\s+){0,6}?(?:que|qu'|de|d'|a|:)|-t-|-(?:il|elle|ils|elles|on)(?!\w)|\s*,")
+_SOURCE = regex.compile(r"(?:selon|d'apres|pour|a en croire|aux? dires?|de l'avis|aux yeux)")
+
+
+def _matters(text: str, a: int, b: int, marks_at: Sequence[tuple[int, int]]) -> bool:
+    """A sentence with a quote, or a speech verb that reports something, or a source phrase."""
+    if any(x < b and y > a for x, y in marks_at):
+        return True
+    folded = fold(text[a:b])  # fold keeps most lengths; only a yes/no is needed here
+    for m in _cue_pattern().finditer(folded):
+        if _SOURCE.match(m.group()) or _REPORT.match(folded, m.end()):
+            return True
+    return False
+
+
+def _names(text: str, a: int, b: int) -> bool:
+    """A sentence that names someone: a full name, a title and a name, or a role (entity context)."""
+    return bool(_NAME.search(text, a, b) or _title_pattern().search(text, a, b) or _role_pattern().search(fold(text[a:b])))
+
+
+# Two capitalised words in a row (Marc Trestman, Faure-Revillet is caught by its title).
+_NAME = regex.compile(r"(?<!\w)\p{Lu}[\p{Ll}’']+(?:[ \u00a0-]+\p{Lu}[\p{Ll}’'-]+)+")
+
+
+@cache
+def _title_pattern() -> "regex.Pattern":
+    titles = sorted((regex.escape(t) for t in lexicon.titles()), key=len, reverse=True)
+    return regex.compile(rf"(?<!\w)(?:{'|'.join(titles)})(?=[ \u00a0\u202f]+\p{{Lu}})")
+
+
+def regions(text: str, paragraphs: Sequence[tuple[int, int]], guards: Sequence[tuple[int, int]],
+            skip: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """The parts of `paragraphs` worth parsing: runs of kept sentences (see the module docstring).
+    `skip`: ranges never parsed unless a quote sits there (boilerplate menus)."""
+    out: list[tuple[int, int]] = []
+    marks_at = sorted(guards)
+    for pa, pb in paragraphs:
+        local = [g for g in marks_at if g[0] < pb and g[1] > pa]
+        sents = sentences(text, pa, pb, local)
+        hot = [_matters(text, a, b, local) for a, b in sents]
+        keep = [h or (i + 1 < len(hot) and hot[i + 1]) or (CONTEXT_NAMES and _names(text, *sents[i]))
+                for i, h in enumerate(hot)]
+        for (a, b), k in zip(sents, keep):
+            if not k or (any(x <= a and b <= y for x, y in skip) and not any(x < b and y > a for x, y in local)):
+                continue
+            if out and out[-1][1] == a:
+                out[-1] = (out[-1][0], b)
+            else:
+                out.append((a, b))
+    return out
+
+
+__all__ = ["regions", "sentences"]
