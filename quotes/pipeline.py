@@ -77,23 +77,34 @@ class Extractor:
         self.focus = focus  # parse only the sentences that can matter (focus.py); False: every paragraph
 
     def parse(self, text: str) -> tuple[Doc, list[marks.MarkSpan]]:
-        spans = marks.scan(text)
-        guards = [guard(text, s) for s in spans]
-        menus = [(z.start, z.end) for z in zones.zones(text) if z.kind == "menu"]
-        regions = focus.regions(text, paragraphs(text, guards), guards, menus) if self.focus else paragraphs(text, guards)
-        doc = self.backend.parse(text, regions, guards)
-        return doc, spans
+        return self.parse_many([text])[0]
 
-    def candidates(self, text: str) -> tuple[Doc, list[Candidate]]:
-        doc, spans = self.parse(text)
+    def parse_many(self, texts: Sequence[str]) -> list[tuple[Doc, list[marks.MarkSpan]]]:
+        """Parse several texts in one backend batch (faster than one at a time)."""
+        jobs, all_spans = [], []
+        for text in texts:
+            spans = marks.scan(text)
+            guards = [guard(text, s) for s in spans]
+            regions = paragraphs(text, guards)
+            if self.focus:
+                menus = [(z.start, z.end) for z in zones.zones(text) if z.kind == "menu"]
+                regions = focus.regions(text, regions, guards, menus)
+            jobs.append((text, regions, guards))
+            all_spans.append(spans)
+        many = getattr(self.backend, "parse_many", None)
+        docs = many(jobs) if many else [self.backend.parse(*job) for job in jobs]
+        return list(zip(docs, all_spans))
+
+    def candidates(self, text: str, parsed=None) -> tuple[Doc, list[Candidate]]:
+        doc, spans = parsed if parsed is not None else self.parse(text)
         quotes = sorted(direct.candidates(doc, spans), key=lambda q: (q.start, q.end))
         entities = EntityModel(doc)
         attribute(quotes, doc, entities, self.sieves, self.explain)
         kept = [q for q in quotes if direct.is_quote(q, text)]
         return doc, kept
 
-    def extract(self, text: str, doc_id: str = "doc") -> list[Quote]:
-        doc, quotes = self.candidates(text)
+    def extract(self, text: str, doc_id: str = "doc", parsed=None) -> list[Quote]:
+        doc, quotes = self.candidates(text, parsed)
         boiler = zones.spans(text)
         out = [to_quote(doc, q, doc_id, n, boiler) for n, q in enumerate(quotes, 1)]
         return [q for q in out if (q.confidence >= self.min_confidence or self.min_confidence <= 0)
@@ -102,9 +113,20 @@ class Extractor:
     def extract_article(self, article: Article) -> list[Quote]:
         return self.extract(article.text, article.doc_id)
 
-    def pipe(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Quote]]]:
+    def extract_many(self, articles: Sequence[Article]) -> list[list[Quote]]:
+        """The quotes of each article; their texts are parsed in one batch."""
+        parsed = self.parse_many([a.text for a in articles])
+        return [self.extract(a.text, a.doc_id, p) for a, p in zip(articles, parsed)]
+
+    def pipe(self, articles: Iterable[Article], batch_size: int = 8) -> Iterator[tuple[Article, list[Quote]]]:
+        batch: list[Article] = []
         for article in articles:
-            yield article, self.extract_article(article)
+            batch.append(article)
+            if len(batch) >= batch_size:
+                yield from zip(batch, self.extract_many(batch))
+                batch = []
+        if batch:
+            yield from zip(batch, self.extract_many(batch))
 
 
 def to_quote(doc: Doc, q: Candidate, doc_id: str, n: int, boiler: Sequence[tuple[int, int]] = ()) -> Quote:

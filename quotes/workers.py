@@ -51,9 +51,17 @@ def _extract(extractor, article: Article) -> Result:
         return InputError(article.doc_id, f"extraction failed ({type(e).__name__}: {e})"[:300])
 
 
-def _work(article: Article) -> tuple[int, int, Result]:
-    result = _extract(_extractor, article)
-    return os.getpid(), _peak_rss(), result
+def _extract_many(extractor, articles: list[Article]) -> list[Result]:
+    """One batch parse for all; if that fails, article by article, so only the bad one fails."""
+    try:
+        return list(extractor.extract_many(articles))
+    except Exception:
+        return [_extract(extractor, a) for a in articles]
+
+
+def _work(articles: list[Article]) -> tuple[int, int, list[Result]]:
+    results = _extract_many(_extractor, articles)
+    return os.getpid(), _peak_rss(), results
 
 
 def _peak_rss(_: object = None) -> int:
@@ -71,10 +79,11 @@ class Pool:
     """A pool of `workers` processes, each holding one Extractor built from `options`."""
 
     def __init__(self, options: dict[str, Any] | None = None, workers: int = 1, window: int | None = None,
-                 force_processes: bool = False):
+                 force_processes: bool = False, batch: int = 8):
         self.options = dict(options or {})
         self.workers = max(1, workers)
-        self.window = window or 4 * self.workers
+        self.batch = max(1, batch)
+        self.window = window or 3 * self.workers
         self._pool = None
         self._local = None
         self._rss: dict[int, int] = {}
@@ -86,27 +95,30 @@ class Pool:
             self._pool.map(_loaded, range(self.workers), chunksize=1)  # every model loaded before work starts
 
     def run(self, items: Iterable[tuple[Tag, Article | InputError]]) -> Iterator[tuple[Tag, Article | InputError, Result]]:
-        """(tag, item, result) for each item in order; an `InputError` item passes through as its result."""
-        if self._pool is None:
-            for tag, item in items:
-                yield tag, item, item if isinstance(item, InputError) else _extract(self._local, item)
-            return
+        """(tag, item, result) for each item in order; an `InputError` item passes through as its result.
+        Articles go to the workers `batch` at a time (one parser batch each)."""
         pending: deque = deque()
-        for tag, item in items:
-            job = item if isinstance(item, InputError) else self._pool.apply_async(_work, (item,))
-            pending.append((tag, item, job))
-            while len(pending) >= self.window or (pending and _ready(pending[0][2])):
-                yield self._finish(pending.popleft())
+        for chunk in _chunks(items, self.batch):
+            articles = [item for _, item in chunk if not isinstance(item, InputError)]
+            if self._pool is None:
+                job = _extract_many(self._local, articles) if articles else []
+            else:
+                job = self._pool.apply_async(_work, (articles,)) if articles else None
+            pending.append((chunk, job))
+            while len(pending) >= self.window or (pending and _ready(pending[0][1])):
+                yield from self._finish(*pending.popleft())
         while pending:
-            yield self._finish(pending.popleft())
+            yield from self._finish(*pending.popleft())
 
-    def _finish(self, entry):
-        tag, item, job = entry
-        if isinstance(job, InputError):
-            return tag, item, job
-        pid, rss, result = job.get()
-        self._rss[pid] = max(rss, self._rss.get(pid, 0))
-        return tag, item, result
+    def _finish(self, chunk, job):
+        if job is None or isinstance(job, list):
+            results = job or []
+        else:
+            pid, rss, results = job.get()
+            self._rss[pid] = max(rss, self._rss.get(pid, 0))
+        it = iter(results)
+        for tag, item in chunk:
+            yield tag, item, item if isinstance(item, InputError) else next(it)
 
     def peak_rss(self) -> list[int]:
         """Peak RSS of each worker process that did work (this process when workers=1), in bytes."""
@@ -130,7 +142,18 @@ class Pool:
 
 
 def _ready(job) -> bool:
-    return isinstance(job, InputError) or job.ready()
+    return job is None or isinstance(job, list) or job.ready()
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    chunk = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def run(items: Iterable[tuple[Tag, Article | InputError]], options: dict[str, Any] | None = None,

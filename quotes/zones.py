@@ -68,22 +68,30 @@ class _Cue:
     phrase: str
     cls: str
     flags: frozenset[str]
-    pattern: "regex.Pattern"
 
 
 @cache
-def cues() -> tuple[_Cue, ...]:
-    out = []
-    for e in lexicon.load("boilerplate").entries:
-        body = _phrase_pattern(e["phrase"])
-        if "anywhere" in e.flags:
-            pat = rf"(?<!\w){body}(?!\w)"
-        elif e["class"] == "line" and "short" not in e.flags:
-            pat = rf"(?:(?:^|(?<=\n)){_LEAD}|(?<={_GLUE}) ?){body}(?!\w)"
-        else:
-            pat = rf"(?:(?:^|(?<=\n)){_LEAD}|(?<={_GLUE})){body}(?!\w)"
-        out.append(_Cue(e["phrase"], e["class"], e.flags, regex.compile(pat, regex.IGNORECASE)))
-    return tuple(out)
+def cues() -> tuple[tuple[_Cue, ...], "regex.Pattern"]:
+    """The cues, and one pattern finding any of them (group `c<i>` for cue i) as a whole word."""
+    table, alts = [], []
+    for i, e in enumerate(lexicon.load("boilerplate").entries):
+        table.append(_Cue(e["phrase"], e["class"], e.flags))
+        alts.append(f"(?P<c{i}>{_phrase_pattern(e['phrase'])})")
+    return tuple(table), regex.compile(rf"(?<!\w)(?:{'|'.join(alts)})(?!\w)", regex.IGNORECASE)
+
+
+_LEAD_RE = regex.compile(_LEAD + r"\Z")
+
+
+def _placed(text: str, a: int, at: int, cue: _Cue) -> bool:
+    """Whether a cue found at `at` (its line starting at `a`) stands where its class wants it."""
+    if "anywhere" in cue.flags or _LEAD_RE.match(text, a, at):
+        return True  # anywhere, or opening its line (after spaces, bullets, dashes)
+    if at > a and regex.match(_GLUE, text[at - 1]):
+        return True  # glued to the sentence before it (scraped text: "…sterren.Aussi dans l'actualité")
+    # a line cue after a sentence end and one space: "…mémoriel. Lire aussi l'opinion: …"
+    return cue.cls == "line" and "short" not in cue.flags and at - 2 >= a and text[at - 1] == " " \
+        and regex.match(_GLUE, text[at - 2]) is not None
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -106,27 +114,27 @@ def zones(text: str) -> list[Zone]:
     prose_at = next((a for a, b in lines if _is_prose(text[a:b])), None)
     found: list[Zone] = []
     tail_from = len(text)
-    for cue in cues():
-        for m in cue.pattern.finditer(text):
-            i = bisect.bisect_right(starts, m.start()) - 1
-            a, b = lines[i]
-            line = text[a:b]
-            at = m.start() if text[m.start()] not in _LEAD_CHARS else a
-            if "short" in cue.flags and (len(line.strip()) > SHORT_LINE or _has_marks(line)):
+    table, pattern = cues()
+    for m in pattern.finditer(text):
+        cue = table[int(m.lastgroup[1:])]
+        i = bisect.bisect_right(starts, m.start()) - 1
+        a, b = lines[i]
+        if not _placed(text, a, m.start(), cue):
+            continue
+        line = text[a:b]
+        at = a if _LEAD_RE.match(text, a, m.start()) else m.start()
+        if "short" in cue.flags and (len(line.strip()) > SHORT_LINE or _has_marks(line)):
+            continue
+        if cue.cls == "tail":
+            if prose_at is None or m.start() < prose_at or len(text[m.end():b].strip()) > HEADING_TAIL:
                 continue
-            if cue.cls == "tail":
-                if prose_at is None or m.start() < prose_at or len(text[m.end():b].strip()) > HEADING_TAIL:
-                    continue
-                tail_from = min(tail_from, at)
-            else:
-                found.append(Zone(at, min(b, m.end() + LINE_MAX), "line", cue.phrase))
+            tail_from = min(tail_from, at)
+        else:
+            found.append(Zone(at, min(b, m.end() + LINE_MAX), "line", cue.phrase))
     if tail_from < len(text):
         found.append(Zone(tail_from, len(text), "tail", _cue_at(text, tail_from)))
     found.extend(_menus(text, lines))
     return sorted(found, key=lambda z: (z.start, z.end))
-
-
-_LEAD_CHARS = frozenset(" \t\u00a0\u202f" + BULLETS + "»>|-–—\n.!?…”\"')")
 
 
 def _has_marks(line: str) -> bool:
@@ -134,11 +142,9 @@ def _has_marks(line: str) -> bool:
 
 
 def _cue_at(text: str, start: int) -> str | None:
-    for cue in cues():
-        m = cue.pattern.search(text, start, min(len(text), start + 200))
-        if m:
-            return cue.phrase
-    return None
+    table, pattern = cues()
+    m = pattern.search(text, start, min(len(text), start + 200))
+    return table[int(m.lastgroup[1:])].phrase if m else None
 
 
 def _menus(text: str, lines: list[tuple[int, int]]) -> list[Zone]:

