@@ -7,12 +7,13 @@ it can matter:
   1. it overlaps a pair of quotation marks (a direct or mixed quote, or a quoted fragment);
   2. it holds a speech-verb form (from `lexicon/speech_verbs.tsv`, matched on stems) or a source
      phrase (`lexicon/sources.tsv`: selon, d'après…; `pour` only as `Pour X,`);
-  3. it is the sentence before or after a kept one (the speaker named there, `a-t-il ajouté`),
-  4. it names someone by a title or a role (M. Kerry, le porte-parole du Kremlin): the entity
-     model needs the fullest name and the roles.
+  3. it names someone the sentences of 1-2 name too, or names someone with a title (the entity
+     model needs the fullest name and the roles: John Kerry for M. Kerry);
+  4. it comes right before a sentence of 1-2 that names nobody outside its quotes (« … », a-t-il
+     dit: the speaker was named before), or it introduces one with a colon (Julie Boulet, ministre:).
 
 Kept sentences that touch are merged, so a paragraph whose sentences are all kept is parsed
-exactly as before. Sentences in a boilerplate menu are never kept. The pieces are ordinary
+exactly as before. Sentences in a boilerplate zone are kept only for a quote in marks. The pieces are ordinary
 regions for `Backend.parse`, which puts a sentence start at each.
 """
 from __future__ import annotations
@@ -25,6 +26,7 @@ import regex
 from . import lexicon
 from .lexicon import fold
 
+CONTEXT_BEFORE = False  # keep the sentence before a kept one (no gain on dev: names cover it)
 CONTEXT_NAMES = True  # keep the sentences that name someone with a title or role (entity context)
 
 # A sentence ends at . ! ? … followed by spaces and a capital, a digit or an opening mark.
@@ -120,9 +122,25 @@ def _matters(text: str, a: int, b: int, marks_at: Sequence[tuple[int, int]]) -> 
     return False
 
 
-def _names(text: str, a: int, b: int) -> bool:
-    """A sentence that names someone: a full name, a title and a name, or a role (entity context)."""
-    return bool(_NAME.search(text, a, b) or _title_pattern().search(text, a, b) or _role_pattern().search(fold(text[a:b])))
+def _capitalised(text: str, a: int, b: int, outside: Sequence[tuple[int, int]] = ()) -> set[str]:
+    """Capitalised words of a sentence but its first (which any sentence has): the names it uses;
+    with `outside`, only those outside these ranges (the words of the narrative, not of a quote)."""
+    return {m.group() for m in _WORD.finditer(text, a, b) if m.start() > a and len(m.group()) > 2
+            and not any(x <= m.start() < y for x, y in outside)}
+
+
+def _names(text: str, a: int, b: int, known: set[str]) -> bool:
+    """A sentence that names someone the kept sentences name too, or that has a title and a name
+    (Marc Trestman abondait… before « … », a-t-il dit; M. Kerry → John Kerry)."""
+    if _title_pattern().search(text, a, b):
+        return True
+    for m in _NAME.finditer(text, a, b):
+        if any(w in known for w in regex.split(r"[ \u00a0-]+", m.group())):
+            return True
+    return bool(_capitalised(text, a, b) & known)
+
+
+_WORD = regex.compile(r"(?<!\w)\p{Lu}[\p{Ll}’'-]+")
 
 
 # Two capitalised words in a row (Marc Trestman, Faure-Revillet is caught by its title).
@@ -138,22 +156,33 @@ def _title_pattern() -> "regex.Pattern":
 def regions(text: str, paragraphs: Sequence[tuple[int, int]], guards: Sequence[tuple[int, int]],
             skip: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """The parts of `paragraphs` worth parsing: runs of kept sentences (see the module docstring).
-    `skip`: ranges never parsed unless a quote sits there (boilerplate menus)."""
-    out: list[tuple[int, int]] = []
+    `skip`: ranges (boilerplate zones) never parsed unless a quote sits there."""
     marks_at = sorted(guards)
+    sents: list[tuple[int, int, list]] = []
     for pa, pb in paragraphs:
         local = [g for g in marks_at if g[0] < pb and g[1] > pa]
-        sents = sentences(text, pa, pb, local)
-        hot = [_matters(text, a, b, local) for a, b in sents]
-        keep = [h or (i + 1 < len(hot) and hot[i + 1]) or (CONTEXT_NAMES and _names(text, *sents[i]))
-                for i, h in enumerate(hot)]
-        for (a, b), k in zip(sents, keep):
-            if not k or (any(x <= a and b <= y for x, y in skip) and not any(x < b and y > a for x, y in local)):
-                continue
-            if out and out[-1][1] == a:
-                out[-1] = (out[-1][0], b)
-            else:
-                out.append((a, b))
+        sents.extend((a, b, local) for a, b in sentences(text, pa, pb, local))
+    skipped = [any(x <= a and b <= y for x, y in skip) and not any(x < b and y > a for x, y in local)
+               for a, b, local in sents]
+    hot = [not s and _matters(text, a, b, local) for (a, b, local), s in zip(sents, skipped)]
+    known: set[str] = set()
+    for (a, b, _), h in zip(sents, hot):
+        if h:
+            known |= _capitalised(text, a, b)
+            known.update(w for m in _NAME.finditer(text, a, b) for w in regex.split(r"[ \u00a0-]+", m.group()))
+    out: list[tuple[int, int]] = []
+    for i, (a, b, _) in enumerate(sents):
+        keep = hot[i] or not skipped[i] and (
+            CONTEXT_BEFORE and i + 1 < len(hot) and hot[i + 1]
+            or CONTEXT_NAMES and _names(text, a, b, known)
+            or i + 1 < len(hot) and hot[i + 1] and (text[a:b].rstrip().endswith(":")
+                                                    or not _capitalised(text, *sents[i + 1])))
+        if not keep:
+            continue
+        if out and out[-1][1] == a:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
     return out
 
 

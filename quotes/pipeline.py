@@ -87,8 +87,7 @@ class Extractor:
             guards = [guard(text, s) for s in spans]
             regions = paragraphs(text, guards)
             if self.focus:
-                menus = [(z.start, z.end) for z in zones.zones(text) if z.kind == "menu"]
-                regions = focus.regions(text, regions, guards, menus)
+                regions = focus.regions(text, regions, guards, zones.spans(text))
             jobs.append((text, regions, guards))
             all_spans.append(spans)
         many = getattr(self.backend, "parse_many", None)
