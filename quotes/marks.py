@@ -244,3 +244,22 @@ class _Scanner:
 def scan(text: str) -> list[MarkSpan]:
     """Every quotation in `text`, outer before inner, in text order."""
     return _Scanner(text).run()
+
+
+# Work bounds for pathological texts (10,000 unbalanced «, marks nested hundreds deep): the later
+# stages look at each quote's content, so their cost grows with the total length of all quotes.
+MAX_DEPTH = 4           # real nesting stops at 2 or 3 (“ ” inside « »)
+UNCLOSED_BUDGET = 4     # unclosed quotes may cover at most this many times the text, in total
+
+
+def bounded(spans: list[MarkSpan], text_len: int) -> list[MarkSpan]:
+    """`spans` without those no real text has: nested deeper than MAX_DEPTH, or unclosed ones past
+    a total length of UNCLOSED_BUDGET × the text (the longest are dropped first)."""
+    kept = [s for s in spans if s.depth <= MAX_DEPTH]
+    unclosed = sorted((s for s in kept if not s.closed), key=lambda s: s.end - s.start)
+    budget, drop = UNCLOSED_BUDGET * max(text_len, 1000), set()
+    for s in unclosed:
+        budget -= s.end - s.start
+        if budget < 0:
+            drop.add(id(s))
+    return [s for s in kept if id(s) not in drop] if drop or len(kept) < len(spans) else spans

@@ -83,7 +83,7 @@ class Extractor:
         """Parse several texts in one backend batch (faster than one at a time)."""
         jobs, all_spans = [], []
         for text in texts:
-            spans = marks.scan(text)
+            spans = marks.bounded(marks.scan(text), len(text))
             guards = [guard(text, s) for s in spans]
             regions = paragraphs(text, guards)
             if self.focus:
