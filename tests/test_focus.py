@@ -1,0 +1,65 @@
+"""Parse only what needs it: which sentences `focus.regions` keeps (no model needed)."""
+from __future__ import annotations
+
+from quotes import focus, marks
+from quotes.pipeline import guard, paragraphs
+
+
+def _kept(text: str) -> list[str]:
+    guards = [guard(text, s) for s in marks.scan(text)]
+    return [text[a:b] for a, b in focus.regions(text, paragraphs(text, guards), guards)]
+
+
+def test_sentences_never_cut_inside_a_quote_or_after_a_title():
+    text = "« Il pleut. Il vente. » M. Dupont est parti. Mme Roy aussi."
+    guards = [guard(text, s) for s in marks.scan(text)]
+    got = [text[a:b] for a, b in focus.sentences(text, 0, len(text), guards)]
+    assert got == ["« Il pleut. Il vente. » M. Dupont est parti. ", "Mme Roy aussi."]
+
+
+def test_quote_cue_and_source_sentences_kept_narrative_dropped():
+    text = ("La neige est tombée toute la nuit sur la région. "
+            "Les routes étaient glissantes au petit matin. "
+            "« Nous avons salé toutes les rues », a-t-il indiqué.\n"
+            "Le maire a affirmé que la ville était prête. "
+            "Selon la préfecture, trois accidents ont eu lieu. "
+            "Les écoles sont restées ouvertes.")
+    kept = " ".join(_kept(text))
+    assert "« Nous avons salé toutes les rues »" in kept
+    assert "Le maire a affirmé que la ville était prête." in kept
+    assert "Selon la préfecture" in kept
+    assert "La neige est tombée" not in kept and "Les écoles sont restées ouvertes" not in kept
+
+
+def test_speaker_named_before_a_pronoun_incise_is_kept():
+    text = ("Le match a été long. Marc Trestman abondait dans le même sens. "
+            "« On doit être plus disciplinés », a-t-il dit.")
+    assert _kept(text) == ["Marc Trestman abondait dans le même sens. « On doit être plus disciplinés », a-t-il dit."]
+
+
+def test_full_name_of_a_speaker_is_kept_from_anywhere_in_the_article():
+    text = ("Le secrétaire d'État John Kerry est arrivé jeudi à Moscou.\n"
+            "Il fait beau sur la Place Rouge.\n"
+            "« C'est une promesse », a martelé M. Kerry.")
+    kept = _kept(text)
+    assert "Le secrétaire d'État John Kerry est arrivé jeudi à Moscou." in kept
+    assert "Il fait beau sur la Place Rouge." not in kept
+
+
+def test_speech_verb_forms_need_a_report_not_a_noun():
+    text = ("La proposition a été rejetée par le conseil. "
+            "Les informations manquent encore sur ce dossier.")
+    assert _kept(text) == []
+
+
+def test_a_paragraph_kept_whole_is_one_region_as_before():
+    text = "« Oui », a dit le maire. « Non », a répondu la ministre."
+    guards = [guard(text, s) for s in marks.scan(text)]
+    assert focus.regions(text, paragraphs(text, guards), guards) == paragraphs(text, guards)
+
+
+def test_boilerplate_zone_kept_only_for_quotes():
+    text = "Le maire a affirmé que tout allait bien.\nLire aussi: Le préfet a déclaré que non.\n"
+    guards = [guard(text, s) for s in marks.scan(text)]
+    zone = (text.index("Lire"), len(text))
+    assert focus.regions(text, paragraphs(text, guards), guards, [zone]) == [(0, text.index("\n"))]
