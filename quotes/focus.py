@@ -106,8 +106,13 @@ def sentences(text: str, start: int, end: int, guards: Sequence[tuple[int, int]]
     return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
 
 
-# What follows a speech verb that reports something: que/de/à/: within a few words, or an incise.
-_REPORT = regex.compile(r"\s+(?:\S+\s+){0,6}?(?:que|qu'|de|d'|a|:)|-t-|-(?:il|elle|ils|elles|on)(?!\w)|\s*,")
+# What follows a speech verb that reports something: a que-clause within a few words, de/à and
+# an infinitive (a promis de partir, a exhorté les maires à rester), a bare infinitive (a affirmé
+# être prêt), a colon, or an incise (a-t-il dit, dit-elle, « … », a dit le maire, …).
+_REPORT = regex.compile(r"\s*(?:\S+\s+){0,6}?(?:que(?!\w)|qu'|:)"
+                        r"|\s*(?:\S+\s+){0,3}?(?:(?:de|a)(?!\w)|d')"
+                        r"|\s+(?:\S+\s+)?\w+(?:er|ir|re|oir)(?!\w)"
+                        r"|-t-|-(?:il|elle|ils|elles|on)(?!\w)|\s*,")
 _SOURCE = regex.compile(r"(?:selon|d'apres|pour|a en croire|aux? dires?|de l'avis|aux yeux)")
 
 
