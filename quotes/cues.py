@@ -115,7 +115,7 @@ def _verbal_context(doc: Doc, i: int) -> bool:
         k -= 1
     before = doc.tokens[k] if k >= 0 else None
     after = doc.tokens[i + 1] if i + 1 < len(doc.tokens) else None
-    return bool((before and before.pos == "AUX") or (after and is_clitic(after)))
+    return bool((before and before.pos == "AUX") or (after and (is_clitic(after) or _low(after) in ("que", "qu'"))))
 
 
 def skip_fillers(doc: Doc, j: int, limit: int) -> int:
@@ -133,6 +133,8 @@ def skip_fillers(doc: Doc, j: int, limit: int) -> int:
             j += 1
         elif t.text == "," and j + 1 < limit and _is_parenthetical(doc, j, limit):
             j = _is_parenthetical(doc, j, limit)
+        elif (t.pos == "ADP" or low in ("lors", "au", "aux", "du")) and j + 1 < limit and toks[j + 1].pos == "ADV":
+            j += 2  # par ailleurs, d'ailleurs, en outre
         elif (t.pos == "ADP" or low in ("lors", "au", "aux", "du")) and low not in ("selon",):
             k = j + 1
             if k < limit and _low(toks[k]) in ("de", "d'"):
@@ -214,9 +216,9 @@ def incise_after(doc: Doc, i: int, limit: int, inverted_only: bool = False) -> I
         if speaker and speaker.kind != "pronoun":
             end = speaker.last
             app = apposition(doc, end, limit)
-            if app and speaker.role is None or app and speaker.name is None:
-                end = app[1]
-            return Incise(cue, speaker, j, max(end, speaker.last))
+            if app:
+                end = max(end, app[1])
+            return Incise(cue, speaker, j, end)
         if speaker is None and (k >= limit or toks[k].text in CLAUSE_END):
             return Incise(cue, None, j, cue.last)  # « … », conclut-on / Et de poursuivre
         return None
@@ -234,6 +236,15 @@ def incise_after(doc: Doc, i: int, limit: int, inverted_only: bool = False) -> I
         speaker = pronoun(doc, j) if end == j + 1 and pronoun(doc, j) else build(doc, j, end)
         return Incise(cue, speaker, j, cue.last)
     return None
+
+
+def incise_closes(doc: Doc, inc: Incise, limit: int) -> bool:
+    """Nothing but the end of the clause after an incise: punctuation, time words and
+    prepositional phrases (jeudi avant-midi, à l'AFP), or a relative clause on its subject."""
+    k = skip_fillers(doc, inc.last, limit)
+    if k >= limit or doc.tokens[k].text in CLAUSE_END:
+        return True
+    return _low(doc.tokens[k]) in ("qui", "dont") and inc.speaker is not None
 
 
 def subject_of(doc: Doc, verb: int) -> Mention | None:

@@ -66,12 +66,13 @@ class Sieve:
 
 
 class InciseInside(Sieve):
-    """« Moi, c'est ça que je regarde, a ajouté St-Louis. C'est bon signe. »: two quotes, one speaker."""
+    """« Moi, c'est ça que je regarde, a ajouté St-Louis. C'est bon signe. »: two quotes, one speaker;
+    without marks too: « La situation, a-t-il estimé, est grave. »"""
 
     name, confidence = "incise-inside", 0.92
 
     def attribute(self, q, ctx):
-        if q.incise is None:
+        if q.incise is None or q.found_by == "ce-que":
             return None
         return Attribution(q.incise.speaker, q.incise.cue, prefer_last=True)
 
@@ -211,14 +212,16 @@ class CueSubject(Sieve):
         sent = doc.sent_of(first)
         open_tok = _last_token_before(doc, q.outer_start)
         k = open_tok if open_tok is not None else first - 1
+        if q.cue is not None:  # reported speech: detection found the cue already
+            k, sent = q.cue.verb, doc.sent_of(q.cue.verb)
         steps = 0
         while k is not None and k >= sent.first and steps < 14:
             t = doc.tokens[k]
             if t.text in (".", ";", "»", "«", "\"") and k != open_tok:
                 break
-            cue = cue_at(doc, k)
+            cue = cue_at(doc, k) if q.cue is None else q.cue
             if cue and not cue.negated:
-                if "quote" in cue.entry.flags and open_tok - cue.last > 1:
+                if q.cue is None and "quote" in cue.entry.flags and open_tok - cue.last > 1:
                     return None  # « reprendre Mossoul, « capitale » »: such verbs only introduce marks
                 if cue.passive:
                     agent = agent_of(doc, k, sent.last)
@@ -228,11 +231,23 @@ class CueSubject(Sieve):
                     earlier = [o for o in ctx.quotes[:ctx.index] if o.rule and o.outer_end >= doc.tokens[sent.first].start]
                     if earlier:
                         return Attribution(None, cue, sub="participle", same_as=earlier[-1])
-                speaker = subject_of(doc, k) or _nearest_subject(doc, sent.first, cue.first)
+                speaker = subject_of(doc, k) or _nearest_subject(doc, sent.first, cue.first) \
+                    or _inverted_subject(doc, cue, sent.last)
+                if speaker is None and sent.i > 0 and doc.tokens[sent.first].pos == "CCONJ":
+                    # « La Russie dément. » « Et exige que… »: the parser cut a coordinated sentence
+                    prev = doc.sents[sent.i - 1]
+                    speaker = _nearest_subject(doc, prev.first, prev.last)
                 return Attribution(speaker, cue) if speaker else None
             k -= 1
             steps += 1
         return None
+
+
+def _inverted_subject(doc: Doc, cue: CueMatch, limit: int) -> Mention | None:
+    """A que-clause whose subject follows the verb: « Ainsi l’affirme le ministre », « a dit X que »."""
+    k = skip_fillers(doc, cue.last, limit)
+    m = mention_at(doc, k, limit) if k < limit else None
+    return m if m is not None and m.kind in ("person", "organization") and (m.name or m.role) else None
 
 
 def _participle(t) -> bool:
@@ -245,8 +260,9 @@ def _nearest_subject(doc: Doc, first: int, before: int) -> Mention | None:
     k = first
     while k < before:
         m = mention_at(doc, k, before)
-        if m and (m.name or m.kind == "pronoun") and m.kind in ("person", "organization", "pronoun"):
-            best = m
+        governed = k > first and (doc.tokens[k - 1].pos == "ADP" or doc.tokens[k - 1].text.lower() in ("par", "de", "d'", "d’"))
+        if m and not governed and (m.name or m.kind == "pronoun") and m.kind in ("person", "organization", "pronoun"):
+            best = m  # a subject is never the object of a preposition (accusé par Moscou)
             k = max(m.last, k + 1)
         else:
             k += 1
@@ -307,6 +323,17 @@ class Continuation(Sieve):
         if len(lines) > 1 or len(words) > 6 or any(w[:1].isupper() for w in words):
             return None
         return Attribution(None, None, same_as=prev)
+
+
+class CeQue(Sieve):
+    """Le PQ réclame des excuses. C’est ce qu’a réclamé le Parti québécois, lundi."""
+
+    name, confidence = "ce-que", 0.82
+
+    def attribute(self, q, ctx):
+        if q.found_by != "ce-que" or q.incise is None:
+            return None
+        return Attribution(q.incise.speaker, q.incise.cue)
 
 
 class DialogueTurn(Sieve):
@@ -423,7 +450,7 @@ class NearestMention(Sieve):
 
 
 SIEVES: tuple[Sieve, ...] = (
-    InciseInside(), InciseAfter(), ColonIntro(), Parenthetical(), AttributionLine(), Selon(),
+    InciseInside(), CeQue(), InciseAfter(), ColonIntro(), Parenthetical(), AttributionLine(), Selon(),
     CueSubject(), DialogueTurn(), Continuation(), PrecedingSubject(), Heading(), SentenceSubject(), NearestMention(),
 )
 
