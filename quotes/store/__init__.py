@@ -33,7 +33,7 @@ class QuoteDB:
         try:
             if not readonly:
                 migrate(self.conn)
-                enable_fts(self.conn, "quotes", ["text", "speaker_name"], create_triggers=True)
+                enable_fts(self.conn, "quotes", ["text", "speaker_name", "variants"], create_triggers=True)
             elif self.conn.execute("PRAGMA user_version").fetchone()[0] == 0:
                 raise QuotesError(f"{self.path}: not a quotes database", "create it with `quotes db add`")
         except sqlite3.DatabaseError as e:

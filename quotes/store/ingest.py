@@ -123,15 +123,21 @@ def refresh_quote(conn: sqlite3.Connection, qid: int) -> None:
     if not occ:
         conn.execute("DELETE FROM quotes WHERE id = ?", (qid,))
         return
-    text = _most(o["text"] for o in occ)
+    seen = Counter(o["text"] for o in occ)
+    first = {}
+    for o in occ:
+        first[o["text"]] = min(first.get(o["text"], "9999"), o["date"] or "9999")
+    # the commonest wording, then the earliest reported, then the longest: independent of ingest order
+    text = min(seen, key=lambda t: (-seen[t], first[t], -len(t), t))
+    variants = "\n".join(sorted(set(seen) - {text}))
     sid = _most(o["speaker_id"] for o in occ)
     name = conn.execute("SELECT name FROM speakers WHERE id = ?", (sid,)).fetchone() if sid else None
     dates = [o["date"] for o in occ if o["date"]]
     conn.execute("UPDATE quotes SET text=?, norm=?, type=?, speaker_id=?, speaker_name=?, role=?, cue=?, "
-                 "occurrences=?, first_date=?, last_date=? WHERE id=?",
+                 "variants=?, occurrences=?, first_date=?, last_date=? WHERE id=?",
                  (text, merge.norm_text(text), _most(o["type"] for o in occ), sid,
                   name["name"] if name else _most(o["speaker_name"] for o in occ), _most(o["role"] for o in occ),
-                  _most(o["cue_text"] for o in occ), len(occ), min(dates, default=None), max(dates, default=None), qid))
+                  _most(o["cue_text"] for o in occ), variants, len(occ), min(dates, default=None), max(dates, default=None), qid))
 
 
 def refresh_speaker(conn: sqlite3.Connection, sid: int) -> None:

@@ -54,6 +54,7 @@ CREATE TABLE IF NOT EXISTS quotes (
     speaker_name TEXT,
     role         TEXT,
     cue          TEXT,
+    variants     TEXT NOT NULL DEFAULT '',
     occurrences  INTEGER NOT NULL DEFAULT 0,
     first_date   TEXT,
     last_date    TEXT
