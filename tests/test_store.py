@@ -76,6 +76,8 @@ def test_norm_text_folds_marks_case_accents_and_apostrophes():
 def test_similar_needs_exact_text_when_short():
     assert similar(norm_text("Non"), norm_text("Non !")) == 100
     assert similar(norm_text("Nous céderons"), norm_text("Nous cédons")) == 0
+    assert similar(norm_text("Le bilan est de 3 morts et de nombreux blessés"),
+                   norm_text("Le bilan est de 5 morts et de nombreux blessés")) == 0
 
 
 @pytest.mark.parametrize("name, kind, first, surname", [

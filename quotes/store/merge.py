@@ -26,6 +26,7 @@ MIN_FUZZY_LEN = 20      # shorter quotes must match exactly once folded ("Non", 
 MIN_RATIO = 88.0        # rapidfuzz ratio (0-100) on folded text for a near-identical quote
 PARTICLES = {"de", "du", "des", "d'", "le", "la", "van", "von", "der", "den", "da", "di", "del", "ben", "al", "el"}
 PERSONS = ("person", "unknown")
+NUMBER = re.compile(r"\d+")
 
 
 def norm_text(text: str) -> str:
@@ -36,11 +37,11 @@ def norm_text(text: str) -> str:
 
 
 def similar(a: str, b: str) -> float:
-    """0-100: how alike two folded quote texts are (100 = same words)."""
+    """0-100: how alike two folded quote texts are (100 = same words; 0 = short, or other numbers)."""
     if a == b:
         return 100.0
-    if min(len(a), len(b)) < MIN_FUZZY_LEN:
-        return 0.0
+    if min(len(a), len(b)) < MIN_FUZZY_LEN or NUMBER.findall(a) != NUMBER.findall(b):
+        return 0.0  # "3 morts" and "5 morts" are two statements, however alike
     return fuzz.ratio(a, b)
 
 

@@ -1,4 +1,4 @@
-// The quote list: reads /api/*, builds every node with textContent (never innerHTML),
+// The quote list: reads /api/*, builds every node with textContent (never parsed as HTML),
 // so text taken from articles is always shown as text.
 "use strict";
 const $ = (id) => document.getElementById(id);
