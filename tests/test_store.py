@@ -200,6 +200,15 @@ def test_same_text_under_another_id_replaces_it(db):
     assert {o.article.doc_id for q in db.search().quotes for o in q.occurrences} == {"le-jour-copie"}
 
 
+def test_reingest_without_metadata_keeps_the_stored_metadata(db):
+    art, quotes = LE_JOUR
+    db.add_article(art, quotes)
+    db.add_article(Article(doc_id=art.doc_id, text=""), quotes)  # as from a quotes-only JSONL
+    ref = db.search("retraites").quotes[0].article
+    assert (ref.outlet, ref.url, ref.date) == ("Le Jour", "https://lejour.example/reforme", "2024-03-01")
+    assert db.conn.execute("SELECT text_hash FROM articles").fetchone()[0] is not None
+
+
 def test_reingest_with_fewer_quotes_drops_the_old_ones(db):
     db.add_article(*LE_JOUR)
     art, quotes = LE_JOUR

@@ -53,8 +53,10 @@ def add_article(conn: sqlite3.Connection, article: Article, quotes: Iterable[Quo
                 len(article.text) if article.text else None, datetime.now(timezone.utc).isoformat(timespec="seconds"))
         if rows:
             article_id = rows[0]["id"]
-            conn.execute("UPDATE articles SET doc_id=?, text_hash=?, title=?, url=?, outlet=?, date=?, length=?, "
-                         "added_at=? WHERE id=?", (*meta, article_id))
+            # what this input lacks (a quotes-only JSONL has no text nor url) keeps its stored value
+            conn.execute("UPDATE articles SET doc_id=?, text_hash=coalesce(?, text_hash), title=coalesce(?, title), "
+                         "url=coalesce(?, url), outlet=coalesce(?, outlet), date=coalesce(?, date), "
+                         "length=coalesce(?, length), added_at=? WHERE id=?", (*meta, article_id))
         else:
             article_id = conn.execute("INSERT INTO articles (doc_id, text_hash, title, url, outlet, date, length, "
                                       "added_at) VALUES (?,?,?,?,?,?,?,?)", meta).lastrowid
