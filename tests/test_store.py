@@ -15,6 +15,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from quotes.model import Article, Cue, Quote, Speaker
 from quotes.store import QuoteDB
@@ -117,6 +119,15 @@ def test_any_user_text_is_a_valid_query(db, query):
     db.add_article(*LE_JOUR)
     db.search(query)  # must not raise
     assert escape(query).startswith('"')
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=40))
+def test_fuzz_any_text_searches_without_error(db, query):
+    if not db.counts()["articles"]:
+        db.add_article(*LE_JOUR)
+    page = db.search(query, speaker=query, outlet=query)
+    assert page.total >= 0
 
 
 def test_cross_article_merge_one_quote_two_occurrences(db):

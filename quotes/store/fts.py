@@ -64,5 +64,5 @@ def escape(query: str) -> str:
     `étape OR NEAR(` becomes `"étape" "OR" "NEAR("`: operators, brackets and stray double
     quotes (doubled inside the phrase) lose their meaning, so no input is a syntax error.
     """
-    words = query.split()
+    words = query.replace("\x00", " ").split()  # a NUL would end the query string inside FTS5
     return " ".join('"' + w.replace('"', '""') + '"' for w in words)

@@ -60,6 +60,7 @@ CREATE TABLE IF NOT EXISTS quotes (
     last_date    TEXT
 );
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_id);
+CREATE INDEX IF NOT EXISTS quotes_norm ON quotes(norm);
 
 CREATE TABLE IF NOT EXISTS occurrences (
     id              INTEGER PRIMARY KEY,
