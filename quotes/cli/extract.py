@@ -48,10 +48,10 @@ def extract(
                                       "(JSONL then goes only to --output, if given)."),
 ) -> None:
     """Extract quotes from PATHS to JSONL, one quote a line (the output contract in docs/)."""
+    store = _quote_db(db)  # before the model loads: a bad --db fails at once
     extractor = _extractor(backend, model, sieves, min_confidence, explain)
     items = list(ingest.expand(paths))
     failures, done, written = [], 0, 0
-    store = _quote_db(db)
     out = open(output, "w", encoding="utf-8") if output else (None if store else sys.stdout)
     try:
         with _progress(len(items)) as progress:
