@@ -44,12 +44,15 @@ def extract(
     min_confidence: float = typer.Option(0.0, "--min-confidence", help="Drop quotes below this confidence."),
     explain: bool = typer.Option(False, "--explain", help="Add a `trace` of the sieves tried to each record."),
     strict: bool = typer.Option(False, "--strict", help="Exit non-zero if any input fails."),
+    db: Optional[Path] = typer.Option(None, "--db", help="Store articles and quotes in this SQLite quote database "
+                                      "(JSONL then goes only to --output, if given)."),
 ) -> None:
     """Extract quotes from PATHS to JSONL, one quote a line (the output contract in docs/)."""
+    store = _quote_db(db)  # before the model loads: a bad --db fails at once
     extractor = _extractor(backend, model, sieves, min_confidence, explain)
     items = list(ingest.expand(paths))
     failures, done, written = [], 0, 0
-    out = open(output, "w", encoding="utf-8") if output else sys.stdout
+    out = open(output, "w", encoding="utf-8") if output else (None if store else sys.stdout)
     try:
         with _progress(len(items)) as progress:
             task = progress.add_task("extracting", total=len(items)) if progress else None
@@ -60,19 +63,34 @@ def extract(
                     err.print(f"[red]error[/red] {got.source}: {got.message}", highlight=False)
                 else:
                     for article in got:
-                        for quote in extractor.extract_article(article):
-                            out.write(quote.to_json() + "\n")
+                        quotes = list(extractor.extract_article(article))
+                        for quote in quotes:
+                            if out:
+                                out.write(quote.to_json() + "\n")
                             written += 1
+                        if store:
+                            store.add_article(article, quotes)
                     done += 1
                 if progress:
                     progress.advance(task)
     finally:
         if output:
             out.close()
+        if store:
+            store.close()
     if len(items) > 1 or failures:
         err.print(f"{done} input(s) read, {written} quote(s) written, {len(failures)} failed", highlight=False)
     if failures and (strict or done == 0):
         raise typer.Exit(1)
+
+
+def _quote_db(path: Optional[Path]):
+    """`--db`: the quote database each article's quotes are added to, one transaction each."""
+    if path is None:
+        return None
+    from ..store import QuoteDB
+
+    return QuoteDB(path)
 
 
 @app.command("eval")
