@@ -326,7 +326,7 @@ class Continuation(Sieve):
 
 
 class CeQue(Sieve):
-    """Le PQ réclame des excuses. C’est ce qu’a réclamé le Parti québécois, lundi."""
+    """« Le PQ réclame des excuses. C’est ce qu’a réclamé le Parti québécois »: the sentence before."""
 
     name, confidence = "ce-que", 0.82
 
