@@ -17,6 +17,7 @@ from .candidate import Candidate
 from .cues import (CLAUSE_END, CueMatch, Incise, cue_at, incise_after, incise_closes, is_clitic, skip_fillers,
                    subject_of)
 from .direct import trim_content
+from .entities import role_head
 from .entities.mentions import apposition, mention_at
 from .lexicon import fold
 from .marks import MarkSpan
@@ -160,23 +161,21 @@ def _in_spans(start: int, end: int, spans: list[MarkSpan]) -> MarkSpan | None:
     return None
 
 
-NOT_SPEAKERS = {"ce", "cela", "ça", "ceci", "qui", "tout", "il"}  # il: the impersonal one (il faut…)
+NOT_SPEAKERS = {"ce", "cela", "ça", "ceci", "qui", "tout"}
 BLOCKERS = {"refuser", "décliner", "éviter", "pouvoir", "vouloir", "savoir"}  # under negation: no quote
 
 
 def _blocked(doc: Doc, cue: CueMatch, sent_first: int) -> bool:
     """Le SPVM n'a pas été en mesure de dire si… / a refusé de commenter: no words were reported."""
-    k, seen_neg = cue.first - 1, False
-    while k >= max(sent_first, cue.first - 9):
-        t = doc.tokens[k]
-        if t.text in (",", ";", ":", "«", "»"):
+    window = []
+    for k in range(cue.first - 1, max(sent_first, cue.first - 9) - 1, -1):
+        if doc.tokens[k].text in (",", ";", ":", "«", "»"):
             break
-        if _low(t) in ("ne", "n'") or _low(t) in ("pas", "jamais", "plus", "guère"):
-            seen_neg = True
-        if t.lemma in ("refuser", "décliner", "éviter") or (seen_neg and t.lemma in BLOCKERS | {"être"}):
-            return True
-        k -= 1
-    return False
+        window.append(doc.tokens[k])
+    negated = any(_low(t) in ("ne", "n'") for t in window) and any(
+        _low(t) in ("pas", "jamais", "plus", "guère") for t in window)
+    return any(t.lemma in ("refuser", "décliner", "éviter") or (negated and t.lemma in BLOCKERS | {"être"})
+               for t in window)
 
 
 def _speaking_subject(doc: Doc, cue: CueMatch) -> bool:
@@ -187,9 +186,9 @@ def _speaking_subject(doc: Doc, cue: CueMatch) -> bool:
     subj = subject_of(doc, cue.verb)
     if subj is None:
         return True  # inverted or elided subjects are left to attribution
-    head = fold(doc.tokens[subj.first].text)
-    return not (head in NOT_SPEAKERS and subj.kind != "person") and (subj.kind != "unknown" or subj.name is not None
-                                                                       or subj.role is not None)
+    if subj.kind in ("person", "organization", "pronoun") or subj.name:
+        return True
+    return subj.role is not None and role_head(subj.role) is not None  # la hausse des prix: not a speaker
 
 
 def from_cues(doc: Doc, spans: list[MarkSpan]) -> list[Candidate]:
@@ -324,13 +323,15 @@ def from_incises(doc: Doc, spans: list[MarkSpan]) -> list[Candidate]:
                                                                    "mais", "puis", "alors", "qui", "dont") \
                 or tail[0].text.lower().endswith("ant") or tail[0].pos == "CCONJ"
             marked = any(sent.start <= s.open_start < doc.tokens[k - 1].start for s in spans)
-            if len(before) >= 4 and (marked or any(t.pos in ("VERB", "AUX") for t in before)):
-                if not journalist_tail and len(tail) > 2:  # the clause goes on after the incise: one span
-                    a, b = trim_content(text, sent.start, doc.tokens[_content_end(doc, rest, sent.last, spans) - 1].end)
-                else:
-                    a, b = trim_content(text, sent.start, doc.tokens[k - 2].end)
-            elif len(before) <= 2 and len(tail) >= 4 and any(t.pos in ("VERB", "AUX") for t in tail):
+            verb = any(t.pos in ("VERB", "AUX") for t in before + tail)
+            connector = all(t.pos in ("ADV", "CCONJ", "PUNCT") for t in before)
+            if connector and len(tail) >= 4 and verb:  # Surtout, dit-il, l'entreprise a profité…
                 a, b = trim_content(text, doc.tokens[rest].start, doc.tokens[_content_end(doc, rest, sent.last, spans) - 1].end)
+            elif not journalist_tail and len(tail) >= 2 and verb and len(before) + len(tail) >= 4:
+                # La situation, a-t-il estimé, est grave: one span around the incise (ANNOTATION.md)
+                a, b = trim_content(text, sent.start, doc.tokens[_content_end(doc, rest, sent.last, spans) - 1].end)
+            elif len(before) >= 4 and (marked or any(t.pos in ("VERB", "AUX") for t in before)):
+                a, b = trim_content(text, sent.start, doc.tokens[k - 2].end)
             else:
                 continue
             whole = [s for s in spans if s.depth == 0 and s.open_start <= a and b <= s.close_end]

@@ -176,7 +176,7 @@ class Parenthetical(Sieve):
         if i is None or doc.tokens[i].text != "(" or doc.tokens[i].start - q.outer_end > 2:
             return None
         m = mention_at(doc, i + 1, min(len(doc.tokens), i + 16))
-        if m is None or m.kind not in ("person", "organization") or not m.name:
+        if m is None or m.kind == "pronoun" or not m.name:
             return None
         nxt = doc.tokens[m.last].text if m.last < len(doc.tokens) else ")"
         return Attribution(m, None) if nxt in (",", ")") else None
@@ -196,7 +196,7 @@ class AttributionLine(Sieve):
         if i is None or doc.tokens[i].text not in ("—", "–", "-") or text[nl:doc.tokens[i].start].count("\n") > 2:
             return None
         m = mention_at(doc, i + 1, doc.sent_of(i + 1).last if i + 1 < len(doc.tokens) else i + 1)
-        return Attribution(m, None) if m and m.name and m.kind in ("person", "organization") else None
+        return Attribution(m, None) if m and m.name and m.kind != "pronoun" else None
 
 
 class CueSubject(Sieve):
@@ -283,8 +283,10 @@ class Selon(Sieve):
         pattern, table = lexicon.sources()
         for m in pattern.finditer(text, doc.tokens[sent.first].start, doc.tokens[sent.last - 1].end):
             entry = table.get(fold(m.group()))
-            if entry is None or entry.cls == "opinion" and "comma" in entry.flags and m.group().lower() == "pour":
+            if entry is None:
                 continue
+            if "comma" in entry.flags and (m.start() > doc.tokens[sent.first].start or q.found_by != "source:before"):
+                continue  # « pour X, … » only where detection saw it open the sentence
             if q.outer_start <= m.start() < q.outer_end:
                 continue
             k = _first_token_after(doc, m.end())
@@ -425,7 +427,7 @@ class SentenceSubject(Sieve):
                 for c in doc.children[k]:
                     if doc.tokens[c].dep in ("nsubj", "nsubj:pass") and c < k:
                         m = mention_of(doc, c)
-                        if m and m.kind in ("person", "organization") and (m.name or m.role):
+                        if m and m.kind in ("person", "organization", "unknown") and (m.name or m.role):
                             return Attribution(m, None)
                 return None
             k -= 1

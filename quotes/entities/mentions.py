@@ -110,8 +110,8 @@ def np_end(doc: Doc, i: int, limit: int) -> int:
             if cap and (state != "of" or _starts_person(doc, j)):
                 state = "name"
             elif not cap and state == "name" and fold(t.text) not in lexicon.nationalities() \
-                    and not is_title(t):
-                break  # a name is not followed by a common noun
+                    and not is_title(t) and not (t.pos == "ADJ" and fold(toks[j - 1].text) in lexicon.bodies()):
+                break  # a name is not followed by a common noun (but: le Parti vert, le Bloc québécois)
             elif not cap and t.pos == "ADJ" and j + 1 < limit and _low(toks[j + 1]) == "par":
                 break  # a participle with its agent (reprises par Reuters)
             j += 1
