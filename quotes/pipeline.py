@@ -88,6 +88,9 @@ class Extractor:
         quotes = sorted(marked + said, key=lambda q: (q.start, q.end))
         entities = EntityModel(doc)
         attribute(quotes, doc, entities, self.sieves, self.explain)
+        for q in quotes:  # entities keep growing during attribution: names are final only now
+            if q.entity is not None and q.name is not None:
+                q.name = entities.entities[q.entity].name
         kept = [q for q in quotes if direct.is_quote(q, text)]
         return doc, kept
 

@@ -252,7 +252,7 @@ def from_sources(doc: Doc, spans: list[MarkSpan]) -> list[Candidate]:
             j += 1
         if j >= sent.last:
             continue
-        speaker = _source_mention(doc, j, sent.last)
+        speaker = source_mention(doc, j, sent.last)
         if speaker is None:
             continue
         after = speaker.last
@@ -281,7 +281,7 @@ def from_sources(doc: Doc, spans: list[MarkSpan]) -> list[Candidate]:
     return out
 
 
-def _source_mention(doc: Doc, j: int, limit: int):
+def source_mention(doc: Doc, j: int, limit: int):
     """Who a source phrase names: Selon le Pentagone / selon ce que rapporte X / selon lui.
     'Pour sa part' is no source."""
     toks = doc.tokens

@@ -15,6 +15,7 @@ from .cues import CLAUSE_END, CueMatch, agent_of, cue_at, incise_after, mention_
 from .entities.mentions import Mention, apposition, build, mention_at, np_end, pronoun
 from .lexicon import fold
 from .marks import DIALOGUE
+from .reported import source_mention
 from .nlp import Doc
 
 
@@ -196,7 +197,7 @@ class AttributionLine(Sieve):
         if i is None or doc.tokens[i].text not in ("—", "–", "-") or text[nl:doc.tokens[i].start].count("\n") > 2:
             return None
         m = mention_at(doc, i + 1, doc.sent_of(i + 1).last if i + 1 < len(doc.tokens) else i + 1)
-        return Attribution(m, None) if m and m.name and m.kind != "pronoun" else None
+        return Attribution(m, None) if m and m.name and m.kind in ("person", "organization") else None
 
 
 class CueSubject(Sieve):
@@ -292,7 +293,11 @@ class Selon(Sieve):
             k = _first_token_after(doc, m.end())
             if k is None:
                 continue
-            speaker = mention_at(doc, k, sent.last)
+            if doc.text[doc.tokens[k].start:doc.tokens[k].start + 14].lower().replace("’", "'") in (
+                    "la même source", "les mêmes sour") and ctx.previous is not None:
+                cue = CueMatch(k - 1, doc.token_at(m.start()) or k - 1, k, _SOURCE_VERB, None)
+                return Attribution(None, cue, sub="same-source", same_as=ctx.previous)
+            speaker = source_mention(doc, k, sent.last)
             if speaker and (speaker.name or speaker.role or speaker.kind == "pronoun"):
                 cue = CueMatch(k - 1, doc.token_at(m.start()) or k - 1, k, _SOURCE_VERB, None)
                 return Attribution(speaker, cue, sub="after" if m.start() >= q.outer_end else "before")

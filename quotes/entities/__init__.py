@@ -123,14 +123,14 @@ class EntityModel:
                 if m:
                     seen.update(range(m.first, m.last))
                     self.add(m)
-            elif e.label == "ORG":
-                self._org_alias(e.first, e.last)
+
         for t in doc.tokens:
             if is_title(t) and t.i + 1 < len(doc.tokens) and t.i + 1 not in seen and \
                     doc.tokens[t.i + 1].text[:1].isupper():
                 m = self._person_mention(t.i + 1, t.i + 2)
                 if m:
                     self.add(m)
+        self._acronyms()
         self._link_definites()
 
     def _link_definites(self) -> None:
@@ -138,7 +138,18 @@ class EntityModel:
         gives Assad the role président syrien, so a later « le président syrien affirme » finds him."""
         doc = self.doc
         for t in doc.tokens:
-            if t.text.lower().replace("’", "'") not in ("le", "la", "l'"):
+            det = t.text.lower().replace("’", "'")
+            if det in ("un", "une"):
+                m = mention_at(doc, t.i)
+                if m is not None and not m.name and m.role and m.kind == "anonymous" and role_head(m.role):
+                    # une responsable des communications: someone unnamed the article will call la responsable
+                    ent = Entity(len(self.entities), "anonymous", f"{role_head(m.role)}@{m.start}")
+                    ent.roles.append((m.start, m.role))
+                    ent.positions.append(m.start)
+                    ent.gender = m.gender
+                    self.entities.append(ent)
+                continue
+            if det not in ("le", "la", "l'"):
                 continue
             m = mention_at(doc, t.i)
             if m is None or m.name or not m.role or m.kind != "person" or m.possessive:
@@ -167,7 +178,8 @@ class EntityModel:
     @staticmethod
     def _role_fits(ent: Entity, role: str, country: str | None) -> bool:
         if not ent.roles:
-            return not ent.implied or role_head(role) in {fold(r) for r in ent.implied}
+            return not ent.implied or role_head(role) in {fold(r) for r in ent.implied} or (
+                role_concept(role) is not None and role_concept(role) in {role_concept(r) for r in ent.implied})
         head, concept = role_head(role), role_concept(role)
         for _, r in ent.roles:
             if role_head(r) == head or (concept and role_concept(r) == concept):
@@ -205,16 +217,31 @@ class EntityModel:
                          max(end, last), apposition(doc, max(end, last), sent.last))
         return best if best and best.name else None
 
-    def _org_alias(self, first: int, last: int) -> None:
-        """Centre de services scolaire de Montréal (CSSDM): the acronym names the body too."""
+    def _acronyms(self) -> None:
+        """Québec solidaire (QS), le Centre de services scolaire de Montréal (CSSDM): the acronym
+        names the body too, and the body's name is the phrase before it."""
         doc = self.doc
-        if last + 2 < len(doc.tokens) and doc.tokens[last].text == "(" and doc.tokens[last + 2].text == ")":
-            acronym = doc.tokens[last + 1].text
-            if acronym.isupper():
-                name = doc.text[doc.tokens[first].start:doc.tokens[last + 2].end]
-                ent = self._entity("organization", fold(name), name)
-                ent.positions.append(doc.tokens[first].start)
-                self.aliases[fold(acronym)] = ent
+        toks = doc.tokens
+        for k in range(1, len(toks) - 2):
+            if toks[k].text != "(" or toks[k + 2].text != ")":
+                continue
+            acronym = toks[k + 1].text
+            if not (acronym.replace("-", "").isupper() and 2 <= len(acronym) <= 12):
+                continue
+            sent = doc.sent_of(k)
+            best = None
+            for s in range(max(sent.first, k - 14), k):
+                if np_end(doc, s, k) == k and toks[s].text[:1].isupper() or (
+                        toks[s].text.lower().replace("’", "'") in DETS and np_end(doc, s, k) == k
+                        and s + 1 < k and toks[s + 1].text[:1].isupper()):
+                    best = s if toks[s].text[:1].isupper() else s + 1
+                    break
+            if best is None or lexicon.roles().match([fold(toks[best].text)], 0):
+                continue
+            name = doc.text[toks[best].start:toks[k + 2].end]
+            ent = self._entity("organization", fold(name), name)
+            ent.positions.append(toks[best].start)
+            self.aliases[fold(acronym)] = ent
 
     def _entity(self, kind: str, key: str, name: str) -> Entity:
         ent = self.by_key.get((kind, key))
@@ -235,7 +262,9 @@ class EntityModel:
             ent = self._entity("person", surname_key(m.name), m.name)
         else:
             name = lexicon.capitals().get(m.name, m.name)
-            ent = self.aliases.get(fold(name)) or self._entity("organization", fold(name), name)
+            ent = self.aliases.get(fold(name)) or self._same_body(name) or self._entity("organization", fold(name), name)
+            if name not in ent.names:
+                ent.names.append(name)
         ent.positions.append(m.start)
         if m.role and not m.possessive:
             ent.roles.append((m.start, m.role))
@@ -244,6 +273,17 @@ class EntityModel:
         if ent.gender == "x" and m.gender != "x" and kind == "person":
             ent.gender = m.gender
         return ent
+
+    def _same_body(self, name: str) -> Entity | None:
+        """La diplomatie russe and le ministère russe des Affaires étrangères are one body."""
+        concept, country = role_concept(name), _country_of(name)
+        if concept is None:
+            return None
+        for ent in self.entities:
+            if ent.kind == "organization" and any(role_concept(n) == concept and _country_of(n) == country
+                                                  for n in ent.names):
+                return ent
+        return None
 
     def _guess_kind(self, m: Mention) -> str:
         key = surname_key(m.name or "")
@@ -273,6 +313,8 @@ class EntityModel:
             return Resolution(ent, ent.name, ent.kind, role if ent.kind == "person" or m.role else None)
         if m.role and m.kind == "person":
             ent = self._holder(m, pos) or self._salient(m, pos)
+            if ent and ent.kind == "anonymous":  # la responsable → une responsable des communications…
+                return Resolution(ent, None, "anonymous", max((r for _, r in ent.roles), key=len))
             if ent:
                 return Resolution(ent, ent.name, ent.kind, self._specific(ent, m.role, pos))
             return Resolution(None, None, "anonymous", m.role)
@@ -332,12 +374,15 @@ class EntityModel:
         """The entity the article gives this role (or an equivalent office in the same country)."""
         head, concept = role_head(m.role or ""), role_concept(m.role or "")
         entry = role_entry(m.role or "")
-        generic = entry is not None and "generic" in entry.flags
+        # a broad word, said bare (l'élue, la responsable): "responsable des communications" is specific
+        generic = entry is not None and "generic" in entry.flags and len(regex.findall(r"\w+", m.role or "")) <= 2
         country = m.country
         words = {fold(w) for w in regex.findall(r"\w+", m.role or "")} - {"de", "du", "des", "la", "le", "l"}
         best, best_score = None, 0.0
         for ent in self.entities:
-            if ent.kind != "person":
+            if ent.kind not in ("person", "anonymous"):
+                continue
+            if ent.kind == "anonymous" and (ent.last_before(pos) is None or generic and head not in ent.key):
                 continue
             if m.gender != "x" and ent.gender not in ("x", m.gender):
                 continue
