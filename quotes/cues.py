@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import lexicon
-from .entities.mentions import Mention, apposition, build, mention_at, np_end, pronoun
+from .entities.mentions import Mention, apposition, build, glued, mention_at, np_end, pronoun
 from .lexicon import SpeechVerb, fold
 from .nlp import Doc, Token
 
@@ -82,6 +82,9 @@ def cue_at(doc: Doc, i: int) -> CueMatch | None:
         return None
     if t.pos not in ("VERB", "AUX") and not _verbal_context(doc, i):
         return None
+    if entry.lemma == "dire" and t.text.lower() in ("dit", "dite", "dits", "dites") and i and \
+            doc.tokens[i - 1].pos in ("NOUN", "PROPN"):
+        return None  # le processus dit de Vienne, Omar dit « le Tchétchène »: naming, not speech
     first, last = i, i + 1 + len(entry.words)
     k = i - 1
     passive = False
@@ -284,6 +287,8 @@ def mention_of(doc: Doc, head: int) -> Mention | None:
     for e in doc.ents:
         if e.first <= head < e.last:
             start = e.first
+    while start > sent.first + 1 and glued(doc, start - 1):
+        start -= 2  # St-Louis, tagged from Louis
     while start > sent.first and doc.tokens[start - 1].head in range(start - 1, head + 1) and \
             doc.tokens[start - 1].pos in ("DET", "ADJ", "NOUN", "PROPN", "NUM") or \
             start > sent.first and doc.tokens[start - 1].pos == "DET":

@@ -313,8 +313,9 @@ def from_incises(doc: Doc, spans: list[MarkSpan]) -> list[Candidate]:
             if inc.cue.negated or inc.cue.passive or not incise_closes(doc, inc, sent.last):
                 continue
             if any(s.depth == 0 and s.close_end <= doc.tokens[k - 1].start
-                   and not text[s.close_end:doc.tokens[k - 1].start].strip() for s in spans):
-                break  # « … », a-t-il dit: the incise belongs to the direct quote before it
+                   and not text[s.close_end:doc.tokens[k - 1].start].strip()
+                   and text[sent.start:s.open_start].strip()[-1:] in ("", ":") for s in spans):
+                break  # « … », a-t-il dit / X a répondu : « … », a-t-il dit: the incise is the direct quote's
             before = doc.tokens[sent.first:k - 1]
             after = skip_fillers(doc, inc.last, sent.last)
             rest = after + 1 if after < sent.last and doc.tokens[after].text == "," else sent.last

@@ -140,14 +140,14 @@ class ColonIntro(Sieve):
         if end <= start:
             return None
         m = build(doc, start, end, apposition(doc, end, c + 1))
-        k = end
-        while m is not None and not m.role and k < c:
-            # Lise Thériault, de retour d'un congé, nouvelle ministre des PME :
-            if doc.tokens[k].text == ",":
+        for k in range(end, c):
+            # Lise Thériault, de retour d'un congé, nouvelle ministre des PME : the role nearest the quote
+            if m is not None and doc.tokens[k].text == ",":
                 app = apposition(doc, k, c + 1)
                 if app:
-                    m = build(doc, start, end, app)
-            k += 1
+                    fuller = build(doc, start, end, app)
+                    if fuller is not None and fuller.role:
+                        m = fuller
         if m is None or not (m.name or m.role):
             return None
         return Attribution(m, None, sub="name")

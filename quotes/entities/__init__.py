@@ -258,6 +258,9 @@ class EntityModel:
         if not m.name:
             return None
         kind = m.kind if m.kind in ("person", "organization") else self._guess_kind(m)
+        if kind == "organization" and ("person", surname_key(m.name)) in self.by_key and m.role is None \
+                and m.name not in lexicon.capitals():
+            kind = "person"  # St-Louis, tagged as a place, is the coach named a paragraph earlier
         if kind == "person":
             ent = self._entity("person", surname_key(m.name), m.name)
         else:
@@ -309,13 +312,15 @@ class EntityModel:
             ent = self.add(m)
             if ent is None:
                 return Resolution(None, m.name, m.kind, m.role)
-            role = m.role or ent.role_near(pos)  # the role stated at the quote wins, even "son porte-parole"
-            return Resolution(ent, ent.name, ent.kind, role if ent.kind == "person" or m.role else None)
+            role = self._specific(ent, m.role or ent.role_near(pos) or "", pos) or None
+            return Resolution(ent, ent.name, ent.kind, role)
         if m.role and m.kind == "person":
             ent = self._holder(m, pos) or self._salient(m, pos)
             if ent and ent.kind == "anonymous":  # la responsable → une responsable des communications…
                 return Resolution(ent, None, "anonymous", max((r for _, r in ent.roles), key=len))
             if ent:
+                if (m.start, m.role) not in ent.roles:
+                    ent.roles.append((m.start, m.role))  # le quart-arrière → Calvillo: his role from now on
                 return Resolution(ent, ent.name, ent.kind, self._specific(ent, m.role, pos))
             return Resolution(None, None, "anonymous", m.role)
         if m.kind == "anonymous":
@@ -347,13 +352,22 @@ class EntityModel:
 
     @staticmethod
     def _specific(ent: Entity, role: str, pos: int) -> str:
-        """A broad role at the quote (l'élue) gives way to the entity's specific one (mairesse)."""
+        """The most specific role: a bare title at the quote (le chef Caron, la magistrate, l'élue)
+        gives way to the fuller role the article gives the same person (chef du SPVM, juge, mairesse)."""
+        words = regex.findall(r"\w+", role)
         entry = role_entry(role)
-        if entry is None or "generic" not in entry.flags:
+        if not role or entry is None or len(words) > 2 and "generic" not in entry.flags:
             return role
-        specific = [r for p, r in ent.roles if (role_entry(r) is None or "generic" not in role_entry(r).flags)]
-        before = [r for p, r in ent.roles if p <= pos and r in specific]
-        return (before or specific or [role])[-1 if before else 0]
+        generic = "generic" in entry.flags
+        head = role_head(role)
+        others = [(p, r) for p, r in ent.roles if r != role and len(regex.findall(r"\w+", r)) >= len(words)]
+        same = [r for p, r in others if role_head(r) == head and len(r) > len(role)]
+        if same:
+            return max(same, key=len)
+        fuller = [r for p, r in others if (len(regex.findall(r"\w+", r)) > len(words) or generic)
+                  and (role_entry(r) is None or "generic" not in role_entry(r).flags)]
+        before = [r for p, r in others if p <= pos and r in fuller]
+        return (before[-1] if before else fuller[0]) if fuller else role
 
     def _salient(self, m: Mention, pos: int) -> Entity | None:
         """A definite role nobody holds (le quart-arrière): the person just named, if only one
