@@ -53,7 +53,8 @@ def test_seed_000_peskov_through_selon(seeds):
 
 
 def test_seed_000_anonymous_state_department_official(seeds):
-    q = find(seeds["seed-000"][1], "discutera avec les Russes")
+    q = find(seeds["seed-000"][1], "M. Kerry «\u00a0discutera avec les Russes")
+    assert q.type == "mixed" and q.text.endswith("»")  # the closing mark at its edge stays
     assert q.speaker.name is None and q.speaker.kind == "anonymous"
     assert q.role == "haut responsable du Département d’Etat américain"
 
