@@ -231,10 +231,10 @@ class EntityModel:
             sent = doc.sent_of(k)
             best = None
             for s in range(max(sent.first, k - 14), k):
-                if np_end(doc, s, k) == k and toks[s].text[:1].isupper() or (
-                        toks[s].text.lower().replace("’", "'") in DETS and np_end(doc, s, k) == k
-                        and s + 1 < k and toks[s + 1].text[:1].isupper()):
-                    best = s if toks[s].text[:1].isupper() else s + 1
+                det = toks[s].text.lower().replace("’", "'") in DETS
+                if np_end(doc, s, k) == k and (toks[s].text[:1].isupper() and not det or (
+                        det and s + 1 < k and toks[s + 1].text[:1].isupper())):
+                    best = s + 1 if det else s
                     break
             if best is None or lexicon.roles().match([fold(toks[best].text)], 0):
                 continue
@@ -269,7 +269,7 @@ class EntityModel:
             if name not in ent.names:
                 ent.names.append(name)
         ent.positions.append(m.start)
-        if m.role and not m.possessive:
+        if m.role:  # "son homologue russe" is still a role, and its nationality tells people apart
             ent.roles.append((m.start, m.role))
         if m.title and lexicon.titles()[m.title][3]:
             ent.implied.add(lexicon.titles()[m.title][3])

@@ -323,6 +323,9 @@ def _classify(doc: Doc, m: Mention, a: int, b: int) -> None:
         body = next((lexicon.bodies()[w] for w in head_words if lexicon.bodies().get(w) == "media"), None)
     ent_labels = {e.label for e in doc.ents if e.first < b and a < e.last}
     if m.name:
+        if m.name in lexicon.capitals() and not m.role and not m.title:
+            m.kind, m.country = "organization", lexicon.capitals()[m.name]  # Washington → États-Unis
+            return
         if m.gender == "x":
             m.gender = _gender_of_name(m.name) if m.title is None else m.gender
         if m.role or m.title or "PER" in ent_labels or _gender_of_name(m.name) != "x":
