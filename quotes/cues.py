@@ -83,8 +83,8 @@ def cue_at(doc: Doc, i: int) -> CueMatch | None:
     if t.pos not in ("VERB", "AUX") and not _verbal_context(doc, i):
         return None
     if entry.lemma == "dire" and t.text.lower() in ("dit", "dite", "dits", "dites") and i and \
-            doc.tokens[i - 1].pos in ("NOUN", "PROPN"):
-        return None  # le processus dit de Vienne, Omar dit « le Tchétchène »: naming, not speech
+            doc.tokens[i - 1].pos in ("NOUN", "PROPN", "ADJ"):
+        return None  # le processus (diplomatique) dit de Vienne, Omar dit « le Tchétchène »: naming, not speech
     first, last = i, i + 1 + len(entry.words)
     k = i - 1
     passive = False
