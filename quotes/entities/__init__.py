@@ -17,54 +17,7 @@ from .. import lexicon
 from ..lexicon import fold
 from ..nlp import Doc
 from .mentions import DE, DETS, Mention, apposition, build, glued, is_title, mention_at, np_end
-
-PARTICLE_PREFIX = regex.compile(r"^(?:al|el|ben|bin|ibn|abou|abu|d|de|van|von|mc)[-'’]", regex.I)
-
-
-def surname_key(name: str) -> str:
-    words = [w for w in regex.split(r"\s+", name.strip()) if w]
-    last = words[-1] if words else name
-    return fold(PARTICLE_PREFIX.sub("", last))
-
-
-def role_head(role: str) -> str | None:
-    words = [fold(w) for w in regex.findall(r"\w+(?:['’]|-\w+)*|['’]", role)]
-    index = lexicon.roles()
-    for k in range(len(words)):
-        hit = index.match(words, k)
-        if hit:
-            return fold(hit[0].masculine)
-    return None
-
-
-def role_entry(role: str) -> lexicon.Role | None:
-    words = [fold(w) for w in regex.findall(r"\w+(?:['’]|-\w+)*|['’]", role)]
-    index = lexicon.roles()
-    for k in range(len(words)):
-        hit = index.match(words, k)
-        if hit:
-            return hit[0]
-    return None
-
-
-def role_concept(role: str) -> str | None:
-    words = tuple(fold(w) for w in regex.findall(r"\w+(?:['’]|-\w+)*|['’]", role)
-                  if fold(w) not in lexicon.nationalities())
-    for phrase, concept in sorted(lexicon.role_equivalents().items(), key=lambda kv: -len(kv[0])):
-        n = len(phrase)
-        if any(words[k:k + n] == phrase for k in range(len(words) - n + 1)):
-            return concept
-    head = role_head(role)  # la magistrate → magistrat → judge
-    return lexicon.role_equivalents().get((head,)) if head else None
-
-
-def _country_of(role: str) -> str | None:
-    nats = lexicon.nationalities()
-    for w in regex.findall(r"\w+", role):
-        if fold(w) in nats:
-            return nats[fold(w)][0]
-    return None
-
+from .roles import country_of, role_concept, role_entry, role_head, surname_key  # noqa: F401  (re-exported)
 
 def _first_name_led(doc: Doc, e) -> bool:
     """A span the tagger called a place or body but that opens with a first name (Bachar al-Assad)."""
@@ -183,7 +136,7 @@ class EntityModel:
         head, concept = role_head(role), role_concept(role)
         for _, r in ent.roles:
             if role_head(r) == head or (concept and role_concept(r) == concept):
-                rc = _country_of(r)
+                rc = country_of(r)
                 if not (country and rc and rc != country):
                     return True
         return False
@@ -279,11 +232,11 @@ class EntityModel:
 
     def _same_body(self, name: str) -> Entity | None:
         """La diplomatie russe and le ministère russe des Affaires étrangères are one body."""
-        concept, country = role_concept(name), _country_of(name)
+        concept, country = role_concept(name), country_of(name)
         if concept is None:
             return None
         for ent in self.entities:
-            if ent.kind == "organization" and any(role_concept(n) == concept and _country_of(n) == country
+            if ent.kind == "organization" and any(role_concept(n) == concept and country_of(n) == country
                                                   for n in ent.names):
                 return ent
         return None
@@ -409,7 +362,7 @@ class EntityModel:
                         entry.cls, "government" if entry.cls == "politics" else entry.cls))
                 if not same:
                     continue
-                rc = _country_of(role)
+                rc = country_of(role)
                 if country and rc and rc != country:
                     continue
                 rwords = {fold(w) for w in regex.findall(r"\w+", role)}
