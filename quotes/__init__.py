@@ -8,5 +8,6 @@
 from .errors import ModelMissing, QuotesError
 from .model import Article, Cue, Quote, Speaker
 from .pipeline import Extractor, extract
+from .store import QuoteDB
 
-__all__ = ["Article", "Cue", "Extractor", "ModelMissing", "Quote", "QuotesError", "Speaker", "extract"]
+__all__ = ["Article", "Cue", "Extractor", "ModelMissing", "Quote", "QuoteDB", "QuotesError", "Speaker", "extract"]

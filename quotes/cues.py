@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import lexicon
-from .entities.mentions import Mention, apposition, build, mention_at, np_end, pronoun
+from .entities.mentions import Mention, apposition, build, glued, mention_at, np_end, pronoun
 from .lexicon import SpeechVerb, fold
 from .nlp import Doc, Token
 
@@ -82,6 +82,9 @@ def cue_at(doc: Doc, i: int) -> CueMatch | None:
         return None
     if t.pos not in ("VERB", "AUX") and not _verbal_context(doc, i):
         return None
+    if entry.lemma == "dire" and t.text.lower() in ("dit", "dite", "dits", "dites") and i and \
+            doc.tokens[i - 1].pos in ("NOUN", "PROPN", "ADJ"):
+        return None  # le processus (diplomatique) dit de Vienne, Omar dit « le Tchétchène »: naming, not speech
     first, last = i, i + 1 + len(entry.words)
     k = i - 1
     passive = False
@@ -115,7 +118,7 @@ def _verbal_context(doc: Doc, i: int) -> bool:
         k -= 1
     before = doc.tokens[k] if k >= 0 else None
     after = doc.tokens[i + 1] if i + 1 < len(doc.tokens) else None
-    return bool((before and before.pos == "AUX") or (after and is_clitic(after)))
+    return bool((before and before.pos == "AUX") or (after and (is_clitic(after) or _low(after) in ("que", "qu'"))))
 
 
 def skip_fillers(doc: Doc, j: int, limit: int) -> int:
@@ -133,6 +136,8 @@ def skip_fillers(doc: Doc, j: int, limit: int) -> int:
             j += 1
         elif t.text == "," and j + 1 < limit and _is_parenthetical(doc, j, limit):
             j = _is_parenthetical(doc, j, limit)
+        elif (t.pos == "ADP" or low in ("lors", "au", "aux", "du")) and j + 1 < limit and toks[j + 1].pos == "ADV":
+            j += 2  # par ailleurs, d'ailleurs, en outre
         elif (t.pos == "ADP" or low in ("lors", "au", "aux", "du")) and low not in ("selon",):
             k = j + 1
             if k < limit and _low(toks[k]) in ("de", "d'"):
@@ -214,9 +219,9 @@ def incise_after(doc: Doc, i: int, limit: int, inverted_only: bool = False) -> I
         if speaker and speaker.kind != "pronoun":
             end = speaker.last
             app = apposition(doc, end, limit)
-            if app and speaker.role is None or app and speaker.name is None:
-                end = app[1]
-            return Incise(cue, speaker, j, max(end, speaker.last))
+            if app:
+                end = max(end, app[1])
+            return Incise(cue, speaker, j, end)
         if speaker is None and (k >= limit or toks[k].text in CLAUSE_END):
             return Incise(cue, None, j, cue.last)  # « … », conclut-on / Et de poursuivre
         return None
@@ -234,6 +239,15 @@ def incise_after(doc: Doc, i: int, limit: int, inverted_only: bool = False) -> I
         speaker = pronoun(doc, j) if end == j + 1 and pronoun(doc, j) else build(doc, j, end)
         return Incise(cue, speaker, j, cue.last)
     return None
+
+
+def incise_closes(doc: Doc, inc: Incise, limit: int) -> bool:
+    """Nothing but the end of the clause after an incise: punctuation, time words and
+    prepositional phrases (jeudi avant-midi, à l'AFP), or a relative clause on its subject."""
+    k = skip_fillers(doc, inc.last, limit)
+    if k >= limit or doc.tokens[k].text in CLAUSE_END:
+        return True
+    return _low(doc.tokens[k]) in ("qui", "dont") and inc.speaker is not None
 
 
 def subject_of(doc: Doc, verb: int) -> Mention | None:
@@ -273,6 +287,8 @@ def mention_of(doc: Doc, head: int) -> Mention | None:
     for e in doc.ents:
         if e.first <= head < e.last:
             start = e.first
+    while start > sent.first + 1 and glued(doc, start - 1):
+        start -= 2  # St-Louis, tagged from Louis
     while start > sent.first and doc.tokens[start - 1].head in range(start - 1, head + 1) and \
             doc.tokens[start - 1].pos in ("DET", "ADJ", "NOUN", "PROPN", "NUM") or \
             start > sent.first and doc.tokens[start - 1].pos == "DET":

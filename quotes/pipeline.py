@@ -5,6 +5,7 @@ Stages, in order (DESIGN.md data flow):
   2. parse      parse the sentences that can matter (focus.py: quotes, speech verbs, sources, names)
                 with the backend; no sentence starts inside a quote
   3. direct     direct-quote candidates, split where an incise sits inside the marks
+  3b. reported  indirect and mixed candidates: cue + clause, selon X, incises, c'est ce que
   4. entities   the article's entity model (names, titles, roles)
   5. sieves     attribution, most precise sieve first; speakers resolved to entities
   6. filter     words in marks that are terms or titles, not speech, are dropped
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator, Sequence
 
-from . import direct, focus, marks, zones
+from . import direct, focus, marks, reported, zones
 from .attribution import attribute
 from .candidate import Candidate
 from .entities import EntityModel
@@ -96,9 +97,16 @@ class Extractor:
 
     def candidates(self, text: str, parsed=None) -> tuple[Doc, list[Candidate]]:
         doc, spans = parsed if parsed is not None else self.parse(text)
-        quotes = sorted(direct.candidates(doc, spans), key=lambda q: (q.start, q.end))
+        marked = direct.candidates(doc, spans)
+        said = reported.candidates(doc, spans, marked)
+        # a fragment in marks inside a reported clause is part of that (mixed) quote, never its own
+        marked = [d for d in marked if not any(r.start <= d.start and d.end <= r.end for r in said)]
+        quotes = sorted(marked + said, key=lambda q: (q.start, q.end))
         entities = EntityModel(doc)
         attribute(quotes, doc, entities, self.sieves, self.explain)
+        for q in quotes:  # entities keep growing during attribution: names are final only now
+            if q.entity is not None and q.name is not None:
+                q.name = entities.entities[q.entity].name
         kept = [q for q in quotes if direct.is_quote(q, text)]
         return doc, kept
 

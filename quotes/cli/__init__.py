@@ -22,7 +22,7 @@ err = Console(stderr=True, soft_wrap=True)
 def main() -> None:
     """Entry point: no traceback reaches the user (QUOTES_DEBUG=1 shows them)."""
     try:
-        app()  # usage errors and exit codes are handled by typer; ours are below
+        app(prog_name="quotes")  # usage errors and exit codes are handled by typer; ours are below
     except QuotesError as e:
         err.print(f"[red]error[/red]: {e.message}" + (f" ({e.hint})" if e.hint else ""), highlight=False)
         sys.exit(2)
@@ -38,4 +38,5 @@ def main() -> None:
 
 
 from . import extract as _extract  # noqa: E402,F401  (registers the commands)
+from . import store as _store  # noqa: E402,F401  (db add, search, speakers, serve)
 from . import bench as _bench  # noqa: E402,F401

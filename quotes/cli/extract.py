@@ -77,15 +77,19 @@ def extract(
                                                                  "offsets index article.text."),
     max_bytes: int = typer.Option(ingest.MAX_BYTES, "--max-bytes", min=1,
                                   help="Refuse inputs (or JSONL records) larger than this."),
+    db: Optional[Path] = typer.Option(None, "--db", help="Store articles and quotes in this SQLite quote database "
+                                      "(JSONL then goes only to --output, if given)."),
 ) -> None:
     """Extract quotes from PATHS to JSONL, one quote a line (the output contract in docs/)."""
     from ..workers import Pool
+
+    store = _quote_db(db)  # before the model loads: a bad --db fails at once
 
     files = list(ingest.expand(paths))
     failed: list[ingest.InputError] = []
     ok_files: set[str] = set()
     articles = written = 0
-    out = open(output, "w", encoding="utf-8") if output else sys.stdout
+    out = open(output, "w", encoding="utf-8") if output else (None if store else sys.stdout)
     try:
         with Pool(_options(backend, model, sieves, min_confidence, explain, main_only), workers) as pool, \
                 _progress(len(files)) as progress:
@@ -105,20 +109,34 @@ def extract(
                 articles += 1
                 extra = f', "article": {item.model_dump_json()}}}' if with_text else None
                 for quote in result:
-                    line = quote.to_json()
-                    out.write(line[:-1] + extra if extra else line)
-                    out.write("\n")
+                    if out:
+                        line = quote.to_json()
+                        out.write(line[:-1] + extra if extra else line)
+                        out.write("\n")
                     written += 1
-                if output is None:
+                if store:
+                    store.add_article(item, result)
+                if out and output is None:
                     out.flush()  # a reader at the other end of a pipe sees each article as it is done
     finally:
         if output:
             out.close()
+        if store:
+            store.close()
     if len(files) > 1 or failed:
         err.print(f"{len(ok_files)} input(s) read, {articles} article(s), {written} quote(s) written, "
                   f"{len(failed)} failed", highlight=False)
     if failed and (strict or not ok_files):
         raise typer.Exit(1)
+
+
+def _quote_db(path: Optional[Path]):
+    """`--db`: the quote database each article's quotes are added to, one transaction each."""
+    if path is None:
+        return None
+    from ..store import QuoteDB
+
+    return QuoteDB(path)
 
 
 @app.command("eval")

@@ -17,54 +17,7 @@ from .. import lexicon
 from ..lexicon import fold
 from ..nlp import Doc
 from .mentions import DE, DETS, Mention, apposition, build, glued, is_title, mention_at, np_end
-
-PARTICLE_PREFIX = regex.compile(r"^(?:al|el|ben|bin|ibn|abou|abu|d|de|van|von|mc)[-'’]", regex.I)
-
-
-def surname_key(name: str) -> str:
-    words = [w for w in regex.split(r"\s+", name.strip()) if w]
-    last = words[-1] if words else name
-    return fold(PARTICLE_PREFIX.sub("", last))
-
-
-def role_head(role: str) -> str | None:
-    words = [fold(w) for w in regex.findall(r"\w+(?:['’]|-\w+)*|['’]", role)]
-    index = lexicon.roles()
-    for k in range(len(words)):
-        hit = index.match(words, k)
-        if hit:
-            return fold(hit[0].masculine)
-    return None
-
-
-def role_entry(role: str) -> lexicon.Role | None:
-    words = [fold(w) for w in regex.findall(r"\w+(?:['’]|-\w+)*|['’]", role)]
-    index = lexicon.roles()
-    for k in range(len(words)):
-        hit = index.match(words, k)
-        if hit:
-            return hit[0]
-    return None
-
-
-def role_concept(role: str) -> str | None:
-    words = tuple(fold(w) for w in regex.findall(r"\w+(?:['’]|-\w+)*|['’]", role)
-                  if fold(w) not in lexicon.nationalities())
-    for phrase, concept in sorted(lexicon.role_equivalents().items(), key=lambda kv: -len(kv[0])):
-        n = len(phrase)
-        if any(words[k:k + n] == phrase for k in range(len(words) - n + 1)):
-            return concept
-    head = role_head(role)  # la magistrate → magistrat → judge
-    return lexicon.role_equivalents().get((head,)) if head else None
-
-
-def _country_of(role: str) -> str | None:
-    nats = lexicon.nationalities()
-    for w in regex.findall(r"\w+", role):
-        if fold(w) in nats:
-            return nats[fold(w)][0]
-    return None
-
+from .roles import country_of, role_concept, role_entry, role_head, surname_key  # noqa: F401  (re-exported)
 
 def _first_name_led(doc: Doc, e) -> bool:
     """A span the tagger called a place or body but that opens with a first name (Bachar al-Assad)."""
@@ -123,14 +76,14 @@ class EntityModel:
                 if m:
                     seen.update(range(m.first, m.last))
                     self.add(m)
-            elif e.label == "ORG":
-                self._org_alias(e.first, e.last)
+
         for t in doc.tokens:
             if is_title(t) and t.i + 1 < len(doc.tokens) and t.i + 1 not in seen and \
                     doc.tokens[t.i + 1].text[:1].isupper():
                 m = self._person_mention(t.i + 1, t.i + 2)
                 if m:
                     self.add(m)
+        self._acronyms()
         self._link_definites()
 
     def _link_definites(self) -> None:
@@ -138,7 +91,18 @@ class EntityModel:
         gives Assad the role président syrien, so a later « le président syrien affirme » finds him."""
         doc = self.doc
         for t in doc.tokens:
-            if t.text.lower().replace("’", "'") not in ("le", "la", "l'"):
+            det = t.text.lower().replace("’", "'")
+            if det in ("un", "une"):
+                m = mention_at(doc, t.i)
+                if m is not None and not m.name and m.role and m.kind == "anonymous" and role_head(m.role):
+                    # une responsable des communications: someone unnamed the article will call la responsable
+                    ent = Entity(len(self.entities), "anonymous", f"{role_head(m.role)}@{m.start}")
+                    ent.roles.append((m.start, m.role))
+                    ent.positions.append(m.start)
+                    ent.gender = m.gender
+                    self.entities.append(ent)
+                continue
+            if det not in ("le", "la", "l'"):
                 continue
             m = mention_at(doc, t.i)
             if m is None or m.name or not m.role or m.kind != "person" or m.possessive:
@@ -167,11 +131,12 @@ class EntityModel:
     @staticmethod
     def _role_fits(ent: Entity, role: str, country: str | None) -> bool:
         if not ent.roles:
-            return not ent.implied or role_head(role) in {fold(r) for r in ent.implied}
+            return not ent.implied or role_head(role) in {fold(r) for r in ent.implied} or (
+                role_concept(role) is not None and role_concept(role) in {role_concept(r) for r in ent.implied})
         head, concept = role_head(role), role_concept(role)
         for _, r in ent.roles:
             if role_head(r) == head or (concept and role_concept(r) == concept):
-                rc = _country_of(r)
+                rc = country_of(r)
                 if not (country and rc and rc != country):
                     return True
         return False
@@ -205,16 +170,31 @@ class EntityModel:
                          max(end, last), apposition(doc, max(end, last), sent.last))
         return best if best and best.name else None
 
-    def _org_alias(self, first: int, last: int) -> None:
-        """Centre de services scolaire de Montréal (CSSDM): the acronym names the body too."""
+    def _acronyms(self) -> None:
+        """Québec solidaire (QS), le Centre de services scolaire de Montréal (CSSDM): the acronym
+        names the body too, and the body's name is the phrase before it."""
         doc = self.doc
-        if last + 2 < len(doc.tokens) and doc.tokens[last].text == "(" and doc.tokens[last + 2].text == ")":
-            acronym = doc.tokens[last + 1].text
-            if acronym.isupper():
-                name = doc.text[doc.tokens[first].start:doc.tokens[last + 2].end]
-                ent = self._entity("organization", fold(name), name)
-                ent.positions.append(doc.tokens[first].start)
-                self.aliases[fold(acronym)] = ent
+        toks = doc.tokens
+        for k in range(1, len(toks) - 2):
+            if toks[k].text != "(" or toks[k + 2].text != ")":
+                continue
+            acronym = toks[k + 1].text
+            if not (acronym.replace("-", "").isupper() and 2 <= len(acronym) <= 12):
+                continue
+            sent = doc.sent_of(k)
+            best = None
+            for s in range(max(sent.first, k - 14), k):
+                det = toks[s].text.lower().replace("’", "'") in DETS
+                if np_end(doc, s, k) == k and (toks[s].text[:1].isupper() and not det or (
+                        det and s + 1 < k and toks[s + 1].text[:1].isupper())):
+                    best = s + 1 if det else s
+                    break
+            if best is None or lexicon.roles().match([fold(toks[best].text)], 0):
+                continue
+            name = doc.text[toks[best].start:toks[k + 2].end]
+            ent = self._entity("organization", fold(name), name)
+            ent.positions.append(toks[best].start)
+            self.aliases[fold(acronym)] = ent
 
     def _entity(self, kind: str, key: str, name: str) -> Entity:
         ent = self.by_key.get((kind, key))
@@ -231,19 +211,35 @@ class EntityModel:
         if not m.name:
             return None
         kind = m.kind if m.kind in ("person", "organization") else self._guess_kind(m)
+        if kind == "organization" and ("person", surname_key(m.name)) in self.by_key and m.role is None \
+                and m.name not in lexicon.capitals():
+            kind = "person"  # St-Louis, tagged as a place, is the coach named a paragraph earlier
         if kind == "person":
             ent = self._entity("person", surname_key(m.name), m.name)
         else:
             name = lexicon.capitals().get(m.name, m.name)
-            ent = self.aliases.get(fold(name)) or self._entity("organization", fold(name), name)
+            ent = self.aliases.get(fold(name)) or self._same_body(name) or self._entity("organization", fold(name), name)
+            if name not in ent.names:
+                ent.names.append(name)
         ent.positions.append(m.start)
-        if m.role and not m.possessive:
+        if m.role:  # "son homologue russe" is still a role, and its nationality tells people apart
             ent.roles.append((m.start, m.role))
         if m.title and lexicon.titles()[m.title][3]:
             ent.implied.add(lexicon.titles()[m.title][3])
         if ent.gender == "x" and m.gender != "x" and kind == "person":
             ent.gender = m.gender
         return ent
+
+    def _same_body(self, name: str) -> Entity | None:
+        """La diplomatie russe and le ministère russe des Affaires étrangères are one body."""
+        concept, country = role_concept(name), country_of(name)
+        if concept is None:
+            return None
+        for ent in self.entities:
+            if ent.kind == "organization" and any(role_concept(n) == concept and country_of(n) == country
+                                                  for n in ent.names):
+                return ent
+        return None
 
     def _guess_kind(self, m: Mention) -> str:
         key = surname_key(m.name or "")
@@ -269,11 +265,15 @@ class EntityModel:
             ent = self.add(m)
             if ent is None:
                 return Resolution(None, m.name, m.kind, m.role)
-            role = m.role or ent.role_near(pos)  # the role stated at the quote wins, even "son porte-parole"
-            return Resolution(ent, ent.name, ent.kind, role if ent.kind == "person" or m.role else None)
+            role = self._specific(ent, m.role or ent.role_near(pos) or "", pos) or None
+            return Resolution(ent, ent.name, ent.kind, role)
         if m.role and m.kind == "person":
             ent = self._holder(m, pos) or self._salient(m, pos)
+            if ent and ent.kind == "anonymous":  # la responsable → une responsable des communications…
+                return Resolution(ent, None, "anonymous", max((r for _, r in ent.roles), key=len))
             if ent:
+                if (m.start, m.role) not in ent.roles:
+                    ent.roles.append((m.start, m.role))  # le quart-arrière → Calvillo: his role from now on
                 return Resolution(ent, ent.name, ent.kind, self._specific(ent, m.role, pos))
             return Resolution(None, None, "anonymous", m.role)
         if m.kind == "anonymous":
@@ -305,13 +305,22 @@ class EntityModel:
 
     @staticmethod
     def _specific(ent: Entity, role: str, pos: int) -> str:
-        """A broad role at the quote (l'élue) gives way to the entity's specific one (mairesse)."""
+        """The most specific role: a bare title at the quote (le chef Caron, la magistrate, l'élue)
+        gives way to the fuller role the article gives the same person (chef du SPVM, juge, mairesse)."""
+        words = regex.findall(r"\w+", role)
         entry = role_entry(role)
-        if entry is None or "generic" not in entry.flags:
+        if not role or entry is None or len(words) > 2 and "generic" not in entry.flags:
             return role
-        specific = [r for p, r in ent.roles if (role_entry(r) is None or "generic" not in role_entry(r).flags)]
-        before = [r for p, r in ent.roles if p <= pos and r in specific]
-        return (before or specific or [role])[-1 if before else 0]
+        generic = "generic" in entry.flags
+        head = role_head(role)
+        others = [(p, r) for p, r in ent.roles if r != role and len(regex.findall(r"\w+", r)) >= len(words)]
+        same = [r for p, r in others if role_head(r) == head and len(r) > len(role)]
+        if same:
+            return max(same, key=len)
+        fuller = [r for p, r in others if (len(regex.findall(r"\w+", r)) > len(words) or generic)
+                  and (role_entry(r) is None or "generic" not in role_entry(r).flags)]
+        before = [r for p, r in others if p <= pos and r in fuller]
+        return (before[-1] if before else fuller[0]) if fuller else role
 
     def _salient(self, m: Mention, pos: int) -> Entity | None:
         """A definite role nobody holds (le quart-arrière): the person just named, if only one
@@ -332,12 +341,15 @@ class EntityModel:
         """The entity the article gives this role (or an equivalent office in the same country)."""
         head, concept = role_head(m.role or ""), role_concept(m.role or "")
         entry = role_entry(m.role or "")
-        generic = entry is not None and "generic" in entry.flags
+        # a broad word, said bare (l'élue, la responsable): "responsable des communications" is specific
+        generic = entry is not None and "generic" in entry.flags and len(regex.findall(r"\w+", m.role or "")) <= 2
         country = m.country
         words = {fold(w) for w in regex.findall(r"\w+", m.role or "")} - {"de", "du", "des", "la", "le", "l"}
         best, best_score = None, 0.0
         for ent in self.entities:
-            if ent.kind != "person":
+            if ent.kind not in ("person", "anonymous"):
+                continue
+            if ent.kind == "anonymous" and (ent.last_before(pos) is None or generic and head not in ent.key):
                 continue
             if m.gender != "x" and ent.gender not in ("x", m.gender):
                 continue
@@ -350,7 +362,7 @@ class EntityModel:
                         entry.cls, "government" if entry.cls == "politics" else entry.cls))
                 if not same:
                     continue
-                rc = _country_of(role)
+                rc = country_of(role)
                 if country and rc and rc != country:
                     continue
                 rwords = {fold(w) for w in regex.findall(r"\w+", role)}

@@ -110,13 +110,15 @@ def np_end(doc: Doc, i: int, limit: int) -> int:
             if cap and (state != "of" or _starts_person(doc, j)):
                 state = "name"
             elif not cap and state == "name" and fold(t.text) not in lexicon.nationalities() \
-                    and not is_title(t):
-                break  # a name is not followed by a common noun
+                    and not is_title(t) and not (t.pos == "ADJ" and fold(toks[j - 1].text) in lexicon.bodies()):
+                break  # a name is not followed by a common noun (but: le Parti vert, le Bloc québécois)
             elif not cap and t.pos == "ADJ" and j + 1 < limit and _low(toks[j + 1]) == "par":
                 break  # a participle with its agent (reprises par Reuters)
             j += 1
             end = j
             continue
+        if low in ("la", "le", "les") and state != "name" or fold(t.text) in lexicon.time_words():
+            break  # "la ministre la semaine dernière": a determiner starts another phrase
         if low in NAME_PARTICLES | {"à", "au", "aux", "pour", "en"}:
             # de-complements (ministre des Affaires étrangères), particles (Staffan de Mistura)
             k = j + 1
@@ -218,18 +220,35 @@ def _name_run(doc: Doc, a: int, b: int, role: tuple[int, int] | None) -> tuple[i
 
 def _role_span(doc: Doc, a: int, b: int) -> tuple[int, int, str] | None:
     """The role noun inside [a, b) with the adjectives before it: (first, end of noun, gender)."""
-    words = [fold(t.text) for t in doc.tokens[a:b]]
+    # words with their token ranges, hyphenated words glued back (quart-arrière, entraîneur-chef)
+    spans: list[tuple[str, int, int]] = []
+    k = a
+    while k < b:
+        end = k + 1
+        while end + 1 < b and glued(doc, end):
+            end += 2
+        spans.append(("".join(fold(t.text) for t in doc.tokens[k:end]), k, end))
+        k = end
+    words = [w for w, _, _ in spans]
     index = lexicon.roles()
     for k in range(len(words)):
         hit = index.match(words, k)
         if not hit:
             continue
         _, gender, n = hit
-        first = a + k
+        first = spans[k][1]
         while first > a and doc.tokens[first - 1].pos == "ADJ" and _low(doc.tokens[first - 1]) not in DETS:
             first -= 1
-        return first, a + k + n, gender
+        return first, spans[k + n - 1][2], gender
     return None
+
+
+def _head_index(doc: Doc, a: int, b: int) -> int:
+    """The first word of a phrase after its determiners and adjectives."""
+    k = a
+    while k < b and (_low(doc.tokens[k]) in DETS or doc.tokens[k].pos in ("DET", "ADJ", "NUM")):
+        k += 1
+    return k
 
 
 def _gender_of_name(name: str) -> str:
@@ -273,6 +292,8 @@ def build(doc: Doc, a: int, b: int, appos: tuple[int, int] | None = None) -> Men
                 definite=definite, possessive=low in ("son", "sa", "ses", "leur", "leurs"))
     for pa, pb in [(a, b)] + ([appos] if appos else []):
         role = _role_span(doc, pa, pb)
+        if role and role[0] > _head_index(doc, pa, pb) and _low(toks[role[0] - 1]) in DE | {"des", "du"}:
+            role = None  # l'Alliance des professeures…: a word of the body's name, not a role
         name = _name_run(doc, pa, pb, role[:2] if role else None)
         if role and not m.role:
             ra, rb, rgender = role
@@ -298,8 +319,13 @@ def _classify(doc: Doc, m: Mention, a: int, b: int) -> None:
     toks = doc.tokens
     head_words = [fold(t.text) for t in toks[a:b] if t.pos not in ("DET", "PUNCT") and _low(t) not in DETS]
     body = next((lexicon.bodies()[w] for w in head_words[:1] if w in lexicon.bodies()), None)
+    if body is None and m.name:  # des informations du quotidien Washington Post
+        body = next((lexicon.bodies()[w] for w in head_words if lexicon.bodies().get(w) == "media"), None)
     ent_labels = {e.label for e in doc.ents if e.first < b and a < e.last}
     if m.name:
+        if m.name in lexicon.capitals() and not m.role and not m.title:
+            m.kind, m.country = "organization", lexicon.capitals()[m.name]  # Washington → États-Unis
+            return
         if m.gender == "x":
             m.gender = _gender_of_name(m.name) if m.title is None else m.gender
         if m.role or m.title or "PER" in ent_labels or _gender_of_name(m.name) != "x":
@@ -313,7 +339,7 @@ def _classify(doc: Doc, m: Mention, a: int, b: int) -> None:
         if body and not m.role and not m.title and "PER" not in ent_labels:
             m.kind = "organization"
             noun = next(t for t in toks[a:b] if fold(t.text) in lexicon.bodies())
-            if body == "media" and not _capitalised(noun):
+            if (body == "media" or lexicon.bodies().get(fold(noun.text)) == "media") and not _capitalised(noun):
                 # le quotidien Washington Post: the outlet's name, "quotidien" its role
                 m.role = noun.text
             else:  # le ministère russe des Affaires étrangères: the whole phrase is the name

@@ -123,8 +123,11 @@ def sources() -> tuple[regex.Pattern, dict[str, SourcePhrase]]:
     """A pattern finding source phrases in raw text, and their entries by folded phrase."""
     table = {fold(e["phrase"]): SourcePhrase(e["phrase"], e["class"], e.flags)
              for e in load("sources").entries}
-    alts = sorted({regex.escape(e["phrase"]).replace("'", "['’]").replace("’", "['’]").replace(r"\ ", r"\s+")
-                   for e in load("sources").entries}, key=len, reverse=True)
+    def pattern(phrase: str) -> str:
+        words = regex.split(r"\s+", phrase.replace("’", "'"))
+        return r"\s+".join("['’]".join(regex.escape(part) for part in w.split("'")) for w in words)
+
+    alts = sorted({pattern(e["phrase"]) for e in load("sources").entries}, key=len, reverse=True)
     return regex.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)", regex.IGNORECASE), table
 
 

@@ -1,0 +1,54 @@
+"""Role and name keys: how two mentions of one person or office are recognised as the same."""
+from __future__ import annotations
+
+import regex
+
+from .. import lexicon
+from ..lexicon import fold
+
+PARTICLE_PREFIX = regex.compile(r"^(?:al|el|ben|bin|ibn|abou|abu|d|de|van|von|mc)[-'’]", regex.I)
+
+
+def surname_key(name: str) -> str:
+    words = [w for w in regex.split(r"\s+", name.strip()) if w]
+    last = words[-1] if words else name
+    return fold(PARTICLE_PREFIX.sub("", last))
+
+
+def role_head(role: str) -> str | None:
+    words = [fold(w) for w in regex.findall(r"\w+(?:['’]|-\w+)*|['’]", role)]
+    index = lexicon.roles()
+    for k in range(len(words)):
+        hit = index.match(words, k)
+        if hit:
+            return fold(hit[0].masculine)
+    return None
+
+
+def role_entry(role: str) -> lexicon.Role | None:
+    words = [fold(w) for w in regex.findall(r"\w+(?:['’]|-\w+)*|['’]", role)]
+    index = lexicon.roles()
+    for k in range(len(words)):
+        hit = index.match(words, k)
+        if hit:
+            return hit[0]
+    return None
+
+
+def role_concept(role: str) -> str | None:
+    words = tuple(fold(w) for w in regex.findall(r"\w+(?:['’]|-\w+)*|['’]", role)
+                  if fold(w) not in lexicon.nationalities())
+    for phrase, concept in sorted(lexicon.role_equivalents().items(), key=lambda kv: -len(kv[0])):
+        n = len(phrase)
+        if any(words[k:k + n] == phrase for k in range(len(words) - n + 1)):
+            return concept
+    head = role_head(role)  # la magistrate → magistrat → judge
+    return lexicon.role_equivalents().get((head,)) if head else None
+
+
+def country_of(role: str) -> str | None:
+    nats = lexicon.nationalities()
+    for w in regex.findall(r"\w+", role):
+        if fold(w) in nats:
+            return nats[fold(w)][0]
+    return None

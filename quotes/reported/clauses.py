@@ -1,0 +1,223 @@
+"""A cue verb and its content: que-clause, de/à + infinitive, bare infinitive, indirect question, attribute."""
+from __future__ import annotations
+
+from .. import lexicon
+from ..candidate import Candidate
+from ..cues import (CLAUSE_END, CueMatch, cue_at, incise_after, skip_fillers,
+                    subject_of)
+from ..direct import trim_content
+from ..entities import role_head
+from ..entities.mentions import apposition
+from ..lexicon import fold
+from ..marks import MarkSpan
+from ..nlp import Doc
+
+QUE = {"que", "qu'", "qu’"}
+SI = {"si", "s'", "s’", "pourquoi", "comment", "quand", "combien", "où", "qui", "quel", "quelle", "quels",
+      "quelles", "lequel", "laquelle"}
+DE = {"de", "d'", "d’"}
+A = {"à"}
+STOP_AFTER_COMMA = {"selon", "a-t-il", "a-t-elle", "estime", "ajoute", "précise", "explique"}
+
+
+def lowered(t) -> str:
+    return t.text.lower().replace("’", "'")
+
+
+def que_end(doc: Doc, k: int) -> int | None:
+    """The index after 'que' at `k` (also when the tokenizer split qu’ into qu + ’)."""
+    low = lowered(doc.tokens[k])
+    if low in QUE:
+        return k + 1
+    if low == "qu" and k + 1 < len(doc.tokens) and doc.tokens[k + 1].text in ("’", "'"):
+        return k + 2
+    return None
+
+
+def content_end(doc: Doc, first: int, sent_last: int, spans: list[MarkSpan]) -> int:
+    """The token that ends a reported clause starting at `first` (exclusive)."""
+    toks = doc.tokens
+    k = first
+    while k < sent_last:
+        t = toks[k]
+        if t.text in (";",) or (t.text in ("—", "–") and k > first):
+            return k
+        if t.text == "," and k + 1 < sent_last:
+            nxt = toks[k + 1]
+            low = lowered(nxt)
+            if low == "selon" or fold(nxt.text) in lexicon.sources()[1]:
+                return k
+            if low == "dont" and _verb_before_comma(doc, k + 2, sent_last):
+                return k  # the journalist's relative clause (…, dont le Kremlin est l'allié); not "dont X" = including
+            if low in ("un", "une") and k + 2 < sent_last and doc.tokens[k + 2].pos == "NOUN":
+                return k  # …, une proposition qui avait été rejetée: the journalist's apposition
+            cue = cue_at(doc, k + 1)
+            if cue and (nxt.text.lower().endswith("ant") or cue.clitic is not None):
+                return k  # …, ajoutant que / …, a-t-il ajouté: another report begins
+            inc = incise_after(doc, k + 1, sent_last, inverted_only=True)
+            if inc and inc.speaker is not None and (inc.last >= sent_last or toks[inc.last].text in CLAUSE_END):
+                return k
+        k += 1
+    # leave out the final period and closing punctuation of the sentence
+    while k > first and toks[k - 1].text in (".", "…", ":", ",") and not closes_mark(doc, k - 1, spans):
+        k -= 1
+    return k
+
+
+def _verb_before_comma(doc: Doc, k: int, limit: int) -> bool:
+    for j in range(k, min(limit, k + 8)):
+        t = doc.tokens[j]
+        if t.text in (",", ".", ";"):
+            return False
+        if t.pos in ("VERB", "AUX") and t.feat("VerbForm") == "Fin":
+            return True
+    return False
+
+
+def closes_mark(doc: Doc, k: int, spans: list[MarkSpan]) -> bool:
+    return any(s.end <= doc.tokens[k].start < s.close_end for s in spans)
+
+
+def _journalist(doc: Doc, cue: CueMatch) -> bool:
+    """On lui a demandé si…: the reporter's question, not the speaker's words."""
+    subj = subject_of(doc, cue.verb)
+    return subj is not None and subj.first < len(doc.tokens) and fold(doc.tokens[subj.first].text) == "on" \
+        and subj.kind != "person"
+
+
+def _after_cue(doc: Doc, cue: CueMatch, limit: int) -> int:
+    """Past fillers and the indirect object: a annoncé aux jurés que, a demandé au directeur,
+    le Dr Luc Boileau, de…, accuse Moscou d'également…, a proposé mi-mai aux États-Unis de."""
+    toks = doc.tokens
+    k = skip_fillers(doc, cue.last, limit)
+    for _ in range(3):
+        if k < limit and toks[k].text == "," and apposition(doc, k, limit):
+            k = apposition(doc, k, limit)[1]
+            if k < limit and toks[k].text == ",":
+                k = skip_fillers(doc, k + 1, limit)
+            continue
+        break
+    if k < limit and que_end(doc, k) is None and lowered(toks[k]) not in DE | A | SI:
+        # the object before the infinitive: exhorter la Russie à …, accuser Moscou de …
+        j = k
+        while j < limit and j - k < 9 and lowered(toks[j]) not in DE | A and que_end(doc, j) is None \
+                and toks[j].text not in (",", ".", ";", ":") and toks[j].pos not in ("VERB", "AUX"):
+            j += 1
+        if j < limit and j > k and lowered(toks[j]) in DE | A:
+            return j
+    return k
+
+
+def _content_start(doc: Doc, cue: CueMatch, limit: int) -> tuple[int, str] | None:
+    """Where the reported content begins after the cue, and how it is introduced."""
+    flags = cue.entry.flags
+    toks = doc.tokens
+    k = _after_cue(doc, cue, limit)
+    if k >= limit:
+        return None
+    low = lowered(toks[k])
+    if que_end(doc, k) is not None and "que" in flags:
+        return que_end(doc, k), "que"
+    if low in DE and ("de" in flags) and k + 1 < limit and _infinitive_ahead(doc, k + 1, limit):
+        return k + 1, "de"
+    if low in A and "a" in flags and k + 1 < limit and _infinitive_ahead(doc, k + 1, limit):
+        return k + 1, "a"
+    if low in SI and "si" in flags:
+        return k, "si"
+    if "inf" in flags and _infinitive_ahead(doc, k, limit):
+        return k, "inf"
+    if "attr" in flags and toks[k].pos in ("ADJ", "VERB") and toks[k].feat("VerbForm") != "Fin":
+        return k, "attr"
+    return None
+
+
+def _infinitive_ahead(doc: Doc, k: int, limit: int) -> bool:
+    for j in range(k, min(limit, k + 4)):
+        t = doc.tokens[j]
+        if t.feat("VerbForm") == "Inf" or (t.pos in ("VERB", "AUX") and t.text.lower().endswith(("er", "ir", "re"))
+                                          and t.feat("VerbForm") in (None, "Inf")):
+            return True
+        if not (t.pos in ("ADV", "PRON") or lowered(t) in ("ne", "n'", "pas", "plus", "se", "s'", "y", "en")
+                or t.text in ("«", "\"", "“")):
+            return False
+    return False
+
+
+def in_spans(start: int, end: int, spans: list[MarkSpan]) -> MarkSpan | None:
+    for s in spans:
+        if s.open_start <= start and end <= s.close_end and s.depth == 0:
+            return s
+    return None
+
+
+NOT_SPEAKERS = {"ce", "cela", "ça", "ceci", "qui", "tout"}
+BLOCKERS = {"refuser", "décliner", "éviter", "pouvoir", "vouloir", "savoir"}  # under negation: no quote
+def _blocked(doc: Doc, cue: CueMatch, sent_first: int) -> bool:
+    """Le SPVM n'a pas été en mesure de dire si… / a refusé de commenter: no words were reported."""
+    window = []
+    for k in range(cue.first - 1, max(sent_first, cue.first - 9) - 1, -1):
+        if doc.tokens[k].text in (",", ";", ":", "«", "»"):
+            break
+        window.append(doc.tokens[k])
+    negated = any(lowered(t) in ("ne", "n'") for t in window) and any(
+        lowered(t) in ("pas", "jamais", "plus", "guère") for t in window)
+    return any(t.lemma in ("refuser", "décliner", "éviter") or (negated and t.lemma in BLOCKERS | {"être"})
+               for t in window)
+
+
+def _speaking_subject(doc: Doc, cue: CueMatch) -> bool:
+    """An ambiguous verb (signifier, prévoir, indiquer…) reports speech only with a speaker as subject."""
+    raw = [k for k in doc.children[cue.verb] if doc.tokens[k].dep in ("nsubj", "nsubj:pass") and k < cue.verb]
+    if raw and fold(doc.tokens[raw[0]].text) in NOT_SPEAKERS:
+        return False  # ce qui signifie que…: a thing, not a speaker
+    subj = subject_of(doc, cue.verb)
+    if subj is None:
+        return True  # inverted or elided subjects are left to attribution
+    if subj.kind in ("person", "organization", "pronoun") or subj.name:
+        return True
+    return subj.role is not None and role_head(subj.role) is not None  # la hausse des prix: not a speaker
+
+
+def from_cues(doc: Doc, spans: list[MarkSpan]) -> list[Candidate]:
+    out = []
+    text = doc.text
+    for i, t in enumerate(doc.tokens):
+        cue = cue_at(doc, i)
+        if cue is None or not cue.entry.makes_quotes or cue.negated or cue.passive:
+            continue
+        if in_spans(t.start, t.end, spans):
+            continue  # speech nested inside a direct quote is the quoted speaker's, not ours
+        sent = doc.sent_of(i)
+        got = _content_start(doc, cue, sent.last) or _small_clause(doc, cue, sent.last, spans)
+        if got is None or _journalist(doc, cue) or _blocked(doc, cue, sent.first):
+            continue
+        if "ambiguous" in cue.entry.flags and not _speaking_subject(doc, cue):
+            continue
+        first, how = got
+        last = content_end(doc, first, sent.last, spans)
+        if cue.first == sent.first and doc.tokens[cue.verb].text.lower().endswith("ant"):
+            # Estimant la situation « inquiétante », elle attend…: the participle clause ends at its comma
+            last = next((j for j in range(first, last) if doc.tokens[j].text == ","
+                         and not closes_mark(doc, j, spans)), last)
+        if last <= first:
+            continue
+        a, b = trim_content(text, doc.tokens[first].start, doc.tokens[last - 1].end)
+        if len(text[a:b].split()) < 2:
+            continue
+        out.append(Candidate("indirect", a, b, outer_start=doc.tokens[cue.first].start, outer_end=b,
+                             found_by=f"reported:{how}", cue=cue))
+    return out
+
+
+def _small_clause(doc: Doc, cue: CueMatch, limit: int, spans: list[MarkSpan]) -> tuple[int, str] | None:
+    """An opinion on something, in marks: a jugé « utile » le dialogue / Estimant la situation « inquiétante »."""
+    if cue.entry.cls != "opinion" or "quote" in cue.entry.flags:
+        return None
+    k = skip_fillers(doc, cue.last, limit)
+    end = content_end(doc, k, limit, spans) if k < limit else k
+    if end <= k:
+        return None
+    a, b = doc.tokens[k].start, doc.tokens[end - 1].end
+    if any(a <= s.open_start and s.close_end <= b + 1 for s in spans):
+        return k, "attr"
+    return None

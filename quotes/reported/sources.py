@@ -1,0 +1,75 @@
+"""Source phrases: Selon X, … / …, selon X. / D'après X, … / Pour X, …"""
+from __future__ import annotations
+
+from .. import lexicon
+from ..candidate import Candidate
+from ..cues import (incise_after)
+from ..direct import trim_content
+from ..entities.mentions import mention_at
+from ..lexicon import fold
+from ..marks import MarkSpan
+from ..nlp import Doc
+from .clauses import content_end, in_spans, lowered, que_end
+
+
+def from_sources(doc: Doc, spans: list[MarkSpan]) -> list[Candidate]:
+    """Selon X, … / …, selon X. / Pour X, … (an opinion, so only with a comma after X)."""
+    out = []
+    text = doc.text
+    pattern, table = lexicon.sources()
+    for m in pattern.finditer(text):
+        entry = table.get(fold(m.group()))
+        k = doc.token_at(m.start())
+        if entry is None or k is None or in_spans(m.start(), m.end(), spans):
+            continue
+        sent = doc.sent_of(k)
+        j = k
+        while j < sent.last and doc.tokens[j].end <= m.end():
+            j += 1
+        if j >= sent.last:
+            continue
+        speaker = source_mention(doc, j, sent.last)
+        if speaker is None:
+            continue
+        after = speaker.last
+        while after < sent.last and doc.tokens[after].text != "," and after - speaker.last < 6:
+            after += 1  # reprises par Reuters, cité par…
+        before_text = text[sent.start:m.start()].strip(" ,")
+        if k == sent.first or before_text.lower() in ("", "ainsi", "mais", "or", "et", "enfin", "toujours"):
+            if after >= sent.last or doc.tokens[after].text != "," or "before" not in entry.flags:
+                continue
+            first = after + 1
+            last = content_end(doc, first, sent.last, spans)
+            sub = "before"
+        else:
+            if "after" not in entry.flags or k == 0 or doc.tokens[k - 1].text != ",":
+                continue
+            first, last = sent.first, k - 1
+            while last > first and doc.tokens[last - 1].text in (",", "."):
+                last -= 1
+            sub = "after"
+        if last <= first:
+            continue
+        a, b = trim_content(text, doc.tokens[first].start, doc.tokens[last - 1].end)
+        if len(text[a:b].split()) < 3:
+            continue
+        out.append(Candidate("indirect", a, b, outer_start=a, outer_end=b, found_by=f"source:{sub}"))
+    return out
+
+
+def source_mention(doc: Doc, j: int, limit: int):
+    """Who a source phrase names: Selon le Pentagone / selon ce que rapporte X / selon lui.
+    'Pour sa part' is no source."""
+    toks = doc.tokens
+    if lowered(toks[j]) == "ce" and j + 1 < limit and que_end(doc, j + 1):
+        inc = incise_after(doc, que_end(doc, j + 1), limit)
+        return inc.speaker if inc else None
+    if lowered(toks[j]) in ("sa", "son", "leur", "ma", "mon", "notre") and j + 1 < limit and \
+            lowered(toks[j + 1]) in ("part", "côté", "avis", "compte"):
+        return None
+    m = mention_at(doc, j, limit)
+    if m is None:
+        return None
+    if m.kind == "pronoun" or m.name or m.role:
+        return m
+    return None

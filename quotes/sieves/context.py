@@ -1,0 +1,144 @@
+"""Sieves that read the quotes and sentences around a quote: lower confidence, last in line."""
+from __future__ import annotations
+
+from ..cues import mention_of
+from ..marks import DIALOGUE
+from .base import Attribution, Sieve, first_token_after, last_token_before
+
+
+class DialogueTurn(Sieve):
+    """« On attend votre avocate, dit le président.⏎- Et si elle est pas là ? s’exclame le prévenu.⏎
+    - On ne peut pas faire sans. »: replies with no incise alternate between the two speakers."""
+
+    name, confidence = "dialogue-turn", 0.6
+
+    def attribute(self, q, ctx):
+        prev = ctx.previous
+        if prev is None or q.span is None or prev.span is None or q.cue is not None:
+            return None
+        if DIALOGUE not in (q.span.mark, prev.span.mark) or q.outer_start - prev.outer_end > 300:
+            return None
+        earlier = [o for o in ctx.quotes[:ctx.index] if o.rule and o is not prev and o.outer_end <= prev.outer_start]
+        if not earlier:
+            return None
+        before = earlier[-1]
+        if prev.outer_start - before.outer_end > 300 or (before.name, before.role) == (prev.name, prev.role):
+            return None
+        return Attribution(None, None, same_as=before)
+
+
+class Continuation(Sieve):
+    """« A », a dit X.⏎⏎« B »: a quote with no cue right after X's continues X (lower confidence)."""
+
+    name, confidence = "continuation", 0.62
+
+    def attribute(self, q, ctx):
+        prev = ctx.previous
+        if prev is None or prev.rule is None or (prev.name is None and prev.role is None):
+            return None
+        if q.outer_start - prev.outer_end > 400:
+            return None
+        between = ctx.text[prev.outer_end:q.outer_start]
+        cut = []  # what attributed the previous quote may lie in between: it is not new narrative
+        for a, b in ((prev.cue_start, prev.cue_end), (prev.speaker.start, prev.speaker.end) if prev.speaker else (0, 0)):
+            if prev.outer_end <= a < b <= q.outer_start:
+                cut.append((a - prev.outer_end, b - prev.outer_end))
+        for a, b in sorted(cut, reverse=True):
+            between = between[:a] + " " + between[b:]
+        lines = [ln for ln in between.split("\n") if ln.strip(" .,;:\u00a0»«\"")]
+        words = [w for w in between.split() if any(ch.isalnum() for ch in w)]
+        if len(lines) > 1 or len(words) > 6 or any(w[:1].isupper() for w in words):
+            return None
+        return Attribution(None, None, same_as=prev)
+
+
+class PrecedingSubject(Sieve):
+    """St-Louis a salué la réaction de ses joueurs.⏎⏎« C'est un groupe qui s'aime. »: the person the
+    sentence before the quote is about."""
+
+    name, confidence = "preceding-subject", 0.6
+
+    def attribute(self, q, ctx):
+        doc, text = ctx.doc, ctx.text
+        line_start = text.rfind("\n", 0, q.outer_start) + 1
+        lead = text[line_start:q.outer_start].strip()
+        if lead and lead[-1] not in ".!?:":
+            return None
+        k = last_token_before(doc, q.outer_start)
+        if k is None:
+            return None
+        sent = doc.sent_of(k)
+        if any(sent.start <= other.start < sent.end for other in ctx.quotes if other is not q):
+            return None  # the sentence before is itself a quote: continuation's business
+        if text[sent.end:q.outer_start].count("\n") > 2:
+            return None
+        for i in range(sent.first, sent.last):
+            t = doc.tokens[i]
+            if t.dep in ("nsubj", "nsubj:pass") and doc.tokens[t.head].dep == "ROOT":
+                m = mention_of(doc, i)
+                if m and (m.name or m.role or m.kind == "pronoun") and m.kind in ("person", "pronoun"):
+                    return Attribution(m, None)
+                return None
+        return None
+
+
+class Heading(Sieve):
+    """« Cas par cas »⏎⏎« Être en dehors… », explique M. Caron: a heading quote, then its speaker."""
+
+    name, confidence = "heading", 0.55
+
+    def attribute(self, q, ctx):
+        text = ctx.text
+        line_start = text.rfind("\n", 0, q.outer_start) + 1
+        line_end = text.find("\n", q.outer_end)
+        line_end = len(text) if line_end < 0 else line_end
+        if text[line_start:q.outer_start].strip() or text[q.outer_end:line_end].strip(" .!?"):
+            return None
+        for nxt in ctx.quotes[ctx.index + 1: ctx.index + 3]:
+            if nxt.outer_start - line_end < 600 and nxt.rule and nxt.rule != "heading" and nxt.name:
+                return Attribution(None, None, same_as=nxt)
+        return None
+
+
+class SentenceSubject(Sieve):
+    """Me Touma a invoqué une « apparence de partialité »: the clause's subject, when it names someone."""
+
+    name, confidence = "sentence-subject", 0.5
+
+    def attribute(self, q, ctx):
+        doc = ctx.doc
+        first = first_token_after(doc, q.start)
+        if first is None:
+            return None
+        open_tok = last_token_before(doc, q.outer_start)
+        if open_tok is None:
+            return None
+        k = open_tok
+        while k >= doc.sent_of(first).first:
+            t = doc.tokens[k]
+            if t.pos in ("VERB", "AUX") and t.dep not in ("aux", "aux:tense", "aux:pass", "cop"):
+                for c in doc.children[k]:
+                    if doc.tokens[c].dep in ("nsubj", "nsubj:pass") and c < k:
+                        m = mention_of(doc, c)
+                        if m and m.kind in ("person", "organization", "unknown") and (m.name or m.role):
+                            return Attribution(m, None)
+                return None
+            k -= 1
+        return None
+
+
+class NearestMention(Sieve):
+    """Baseline (off): the closest named person before the quote (Paul Roy sourit. « Enfin ! »)."""
+
+    name, confidence, enabled = "nearest-mention", 0.3, False
+
+    def attribute(self, q, ctx):
+        doc = ctx.doc
+        k = last_token_before(doc, q.outer_start)
+        while k is not None and k >= 0 and q.outer_start - doc.tokens[k].start < 400:
+            if doc.tokens[k].ent == "PER":
+                m = mention_of(doc, k)
+                if m and m.name:
+                    return Attribution(m, None)
+            k -= 1
+        return None

@@ -1,0 +1,134 @@
+"""Speakers and roles: mentions, the article's entity model, pronouns, titles, roles as data."""
+from __future__ import annotations
+
+import pytest
+
+from quotes.entities import role_concept, role_head, surname_key
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def mention(parse):
+    from quotes.entities.mentions import mention_at
+
+    def _at(text: str, first_word: str):
+        doc = parse(text)
+        i = next(t.i for t in doc.tokens if t.text == first_word)
+        return mention_at(doc, i)
+
+    return _at
+
+
+@pytest.mark.parametrize("text, word, name, role, kind", [
+    ("Le porte-parole du Kremlin Dmitri Orlov a parlé.", "Le", "Dmitri Orlov", "porte-parole du Kremlin", "person"),
+    ("La ministre de la Santé, Agnès Morel, a parlé.", "La", "Agnès Morel", "ministre de la Santé", "person"),
+    ("Sergueï Petrov, son homologue russe, a parlé.", "Sergueï", "Sergueï Petrov", "homologue russe", "person"),
+    ("Le président syrien a parlé hier.", "Le", None, "président syrien", "person"),
+    ("Un haut responsable américain a parlé.", "Un", None, "haut responsable américain", "anonymous"),
+    ("Une source proche du dossier a parlé.", "Une", None, "source proche du dossier", "anonymous"),
+    ("Le ministère russe des Affaires étrangères a parlé.", "Le", "ministère russe des Affaires étrangères", None,
+     "organization"),
+    ("Mme Leblanc a parlé hier.", "Mme", "Leblanc", None, "person"),
+    ("Me Sophie Gagné a plaidé hier.", "Me", "Sophie Gagné", None, "person"),
+    ("L’envoyé spécial de l’ONU pour la Syrie, Staffan de Mistura, a parlé.", "L’", "Staffan de Mistura",
+     "envoyé spécial de l’ONU pour la Syrie", "person"),
+])
+def test_mentions(mention, text, word, name, role, kind):
+    m = mention(text, word)
+    assert (m.name, m.role, m.kind) == (name, role, kind)
+
+
+def test_mention_gender_from_title_determiner_and_first_name(mention):
+    assert mention("Mme Leblanc a parlé hier.", "Mme").gender == "f"
+    assert mention("La présidente Marie Roy a parlé.", "La").gender == "f"
+    assert mention("Le ministre Paul Roy a parlé.", "Le").gender == "m"
+
+
+def test_possessive_role_is_marked(mention):
+    m = mention("Son porte-parole Jean Leduc a parlé.", "Son")
+    assert m.possessive and m.role == "porte-parole" and m.name == "Jean Leduc"
+
+
+def test_surname_keys_and_role_heads():
+    assert surname_key("Bachar al-Assad") == surname_key("M. Assad") == "assad"
+    assert surname_key("Staffan de Mistura") == "mistura"
+    assert role_head("mairesse de Montréal") == "maire"
+    assert role_concept("chef de la diplomatie américaine") == role_concept("secrétaire d'État américain")
+
+
+def test_entity_canonical_name_is_the_fullest(quotes_of):
+    text = ("Le sénateur Paul-André Lemieux a visité l’usine. « Elle doit rouvrir », a dit M. Lemieux. "
+            "« Nous y veillerons », a ajouté Lemieux.")
+    found = quotes_of(text)
+    assert {q.speaker.name for q in found.values()} == {"Paul-André Lemieux"}
+    assert {q.role for q in found.values()} == {"sénateur"}
+
+
+def test_role_only_mention_resolves_through_an_equivalent_office(quotes_of):
+    text = ("Le secrétaire d’État américain, Tom Baker, a rencontré son homologue russe, Ivan Sokolov. "
+            "« Le dialogue avance », a dit le chef de la diplomatie américaine.")
+    q = quotes_of(text)["Le dialogue avance"]
+    assert q.speaker.name == "Tom Baker" and q.role == "chef de la diplomatie américaine"
+
+
+def test_role_only_mention_keeps_nationalities_apart(quotes_of):
+    text = ("Le président russe Igor Lenski a reçu Omar Haddad à Moscou. Le sort du président syrien reste incertain. "
+            "« Je ne partirai pas », a affirmé le président syrien.")
+    assert quotes_of(text)["Je ne partirai pas"].speaker.name == "Omar Haddad"
+
+
+def test_pronoun_in_incise_prefers_the_last_speaker(quotes_of):
+    text = ("« Le budget est prêt », a déclaré le ministre Henri Blanc. Il a croisé Marc Simon dans le couloir. "
+            "« Nous le présenterons lundi », a-t-il ajouté.")
+    assert quotes_of(text)["Nous le présenterons lundi"].speaker.name == "Henri Blanc"
+
+
+def test_pronoun_gender_agreement(quotes_of):
+    text = ("La juge Claire Dumas a parlé avec l’avocat Paul Martel. "
+            "« La séance est levée », a-t-elle annoncé.")
+    assert quotes_of(text)["La séance est levée"].speaker.name == "Claire Dumas"
+
+
+def test_capital_stands_for_its_government(quotes_of):
+    q = quotes_of("Washington a affirmé que les frappes cesseraient dès lundi.")[
+        "les frappes cesseraient dès lundi"]
+    assert q.speaker.name == "États-Unis" and q.speaker.kind == "organization"
+
+
+def test_body_speaks(quotes_of):
+    q = quotes_of("« Aucune décision n’a été prise », a indiqué le Kremlin.")["Aucune décision n’a été prise"]
+    assert q.speaker.name == "Kremlin" and q.speaker.kind == "organization"
+
+
+def test_anonymous_source_has_no_name_and_a_role(quotes_of):
+    q = quotes_of("« La trêve tiendra », a confié une source proche du dossier.")["La trêve tiendra"]
+    assert q.speaker.name is None and q.speaker.kind == "anonymous" and q.role == "source proche du dossier"
+
+
+def test_definite_description_refers_back_to_an_unnamed_source(quotes_of):
+    text = ("Une porte-parole de la mairie a confirmé que le parc fermera. "
+            "La porte-parole a ajouté que les travaux dureront deux ans.")
+    q = quotes_of(text)["les travaux dureront deux ans"]
+    assert q.speaker.name is None and q.role == "porte-parole de la mairie"
+
+
+def test_generic_role_gives_way_to_the_specific_one(quotes_of):
+    text = ("La mairesse Louise Caron a tenu un point de presse. "
+            "« Restez chez vous », a demandé l’élue.")
+    q = quotes_of(text)["Restez chez vous"]
+    assert q.speaker.name == "Louise Caron" and q.role == "mairesse"
+
+
+def test_acronym_names_the_body(quotes_of):
+    text = ("Le Centre de services scolaire de Laval (CSSL) a publié ses chiffres. "
+            "Le CSSL a indiqué que trente postes restent vacants.")
+    q = quotes_of(text)["trente postes restent vacants"]
+    assert q.speaker.name == "Centre de services scolaire de Laval (CSSL)"
+
+
+def test_bare_title_gives_way_to_the_fuller_role(quotes_of):
+    text = ("Le chef du Service de police de Laval, Marc Pilon, a tenu un point de presse. "
+            "« Nous serons présents », a dit le chef Pilon.")
+    q = quotes_of(text)["Nous serons présents"]
+    assert q.speaker.name == "Marc Pilon" and q.role == "chef du Service de police de Laval"

@@ -1,0 +1,83 @@
+"""The lexicons are data: sorted, unique, valid against their own schema; each class has an example."""
+from __future__ import annotations
+
+import pytest
+
+from quotes import lexicon
+from quotes.lexicon import LexiconError, NAMES, _parse, fold
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_lexicon_sorted_and_unique(name):
+    table = lexicon.load(name)
+    keys = [fold(e.key) for e in table.entries]
+    assert keys == sorted(keys), f"{name}.tsv is not sorted"
+    assert len(table.entries) > 0
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_lexicon_every_declared_class_is_used(name):
+    table = lexicon.load(name)
+    if "class" in table.allowed:
+        used = {e["class"] for e in table.entries}
+        assert used == set(table.allowed["class"]), f"unused classes in {name}.tsv"
+
+
+def test_speech_verbs_are_many_and_documented():
+    table = lexicon.load("speech_verbs")
+    assert len(table.entries) >= 150
+    for e in table.entries:
+        if "ambiguous" in e.flags or e["class"] == "mental":
+            assert e.comment, f"line {e.line}: {e['lemma']} needs a comment saying why"
+
+
+def test_loader_reports_file_and_line():
+    bad = "#! columns: lemma class flags\n#! classes: say\n#! flags: que\ndire\tsay\tque\ncrier\tshout\tque\n"
+    with pytest.raises(LexiconError, match=r"speech_verbs.tsv:5: unknown class 'shout'"):
+        _parse("speech_verbs", bad)
+    with pytest.raises(LexiconError, match=r"x.tsv:3: duplicate entry 'dire'"):
+        _parse("x", "#! columns: lemma class\ndire\tsay\ndire\tsay\n")
+    with pytest.raises(LexiconError, match="NFC"):
+        _parse("x", "#! columns: lemma class\ne\u0301crire\tsay\n")
+
+
+def test_lookup_of_reflexive_and_multiword_cues():
+    verbs = lexicon.speech_verbs()
+    assert verbs.get("dire", reflexive=True).flags >= {"attr"}
+    assert verbs.get("faire", following=("savoir",)).cls == "say"
+    assert verbs.get("faire") is None  # faire alone is not a cue
+    assert verbs.get("croire").makes_quotes is False  # why: a belief, not speech (ANNOTATION.md)
+    assert "ambiguous" in verbs.get("admettre").flags  # why: admis à l'hôpital
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("cls, sentence, verb", [
+    ("say", "Le maire a déclaré que la route restera fermée.", "déclaré"),
+    ("opinion", "La syndicaliste estime que la réforme échouera.", "estime"),
+    ("ask", "Le ministre a exhorté les maires à rester prudents.", "exhorté"),
+    ("promise", "La présidente a promis de baisser les impôts.", "promis"),
+    ("deny", "Le porte-parole a démenti toute rencontre secrète.", "démenti"),
+    ("accuse", "L'opposition accuse le gouvernement de mentir.", "accuse"),
+    ("hope", "Le directeur espère que la saison sera meilleure.", "espère"),
+    ("mental", "Le juge croit que le témoin ment.", "croit"),
+])
+def test_lexicon_class_example(parse, cls, sentence, verb):
+    from quotes.cues import cue_at
+
+    doc = parse(sentence)
+    i = next(t.i for t in doc.tokens if t.text == verb)
+    cue = cue_at(doc, i)
+    assert cue is not None and cue.entry.cls == cls
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("sentence, verb", [
+    ("L'accusé a été déclaré coupable de fraude.", "déclaré"),   # why: déclarer has a passive legal sense
+    ("La victime a été admise à l'hôpital.", "admise"),           # why: admettre, ambiguous
+])
+def test_passive_participles_are_not_speech(parse, sentence, verb):
+    from quotes.cues import cue_at
+
+    doc = parse(sentence)
+    cue = cue_at(doc, next(t.i for t in doc.tokens if t.text == verb))
+    assert cue is None or cue.passive

@@ -1,0 +1,131 @@
+"""Reported speech: indirect and mixed quotes, source phrases, incises without marks, and the guards."""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def only(quotes_of, text):
+    found = quotes_of(text)
+    assert len(found) == 1, list(found)
+    return next(iter(found.values()))
+
+
+@pytest.mark.parametrize("text, content, speaker, cue", [
+    ("Le maire Paul Roy a affirmé que la route restera fermée jusqu’en mai.",
+     "la route restera fermée jusqu’en mai", "Paul Roy", "affirmer"),
+    ("La présidente Anne Vidal a promis de baisser les impôts l’an prochain.",
+     "baisser les impôts l’an prochain", "Anne Vidal", "promettre"),
+    ("Le syndicaliste Marc Doré a demandé au ministre de revoir sa copie.",
+     "revoir sa copie", "Marc Doré", "demander"),
+    ("Le patron Luc Pagé a assuré ne pas vouloir quitter la ville.",
+     "ne pas vouloir quitter la ville", "Luc Pagé", "assurer"),
+    ("La juge Hélène Roy se demandait si le témoin disait la vérité.",
+     "si le témoin disait la vérité", "Hélène Roy", "se demander"),
+    ("Le directeur Jean Lemay s’est dit préoccupé par la hausse des accidents.",
+     "préoccupé par la hausse des accidents", "Jean Lemay", "se dire"),
+    ("Le club de Montréal a fait savoir qu’il ne vendrait pas son attaquant.",
+     "il ne vendrait pas son attaquant", "club de Montréal", "faire savoir"),
+    ("Le ministre Paul Caron a exhorté les maires à rester prudents cet hiver.",
+     "rester prudents cet hiver", "Paul Caron", "exhorter"),
+])
+def test_reported_cue_with_its_content(quotes_of, text, content, speaker, cue):
+    q = only(quotes_of, text)
+    assert (q.type, q.text, q.speaker.name, q.cue.lemma) == ("indirect", content, speaker, cue)
+
+
+def test_reported_two_clauses_under_one_verb_are_one_quote(quotes_of):
+    q = only(quotes_of, "La ministre Julie Morin a souligné que le budget augmente et que les délais raccourcissent.")
+    assert q.text == "le budget augmente et que les délais raccourcissent"
+
+
+@pytest.mark.parametrize("text, content, speaker, kind", [
+    ("Selon la police, trois personnes ont été arrêtées dans la nuit.",
+     "trois personnes ont été arrêtées dans la nuit", "police", "organization"),
+    ("Trois personnes ont été arrêtées dans la nuit, selon la police.",
+     "Trois personnes ont été arrêtées dans la nuit", "police", "organization"),
+    ("D’après l’étude, les loyers ont doublé en dix ans.", "les loyers ont doublé en dix ans", "étude",
+     "organization"),
+    ("Pour l’économiste Marie Caron, la récession est désormais inévitable.",
+     "la récession est désormais inévitable", "Marie Caron", "person"),
+    ("À en croire le maire Jacques Roy, les travaux finiront en juin.",
+     "les travaux finiront en juin", "Jacques Roy", "person"),
+])
+def test_reported_source_phrases(quotes_of, text, content, speaker, kind):
+    q = only(quotes_of, text)
+    assert (q.text, q.speaker.name, q.speaker.kind) == (content, speaker, kind)
+    assert q.rule.startswith("selon")
+
+
+def test_reported_incise_inside_without_marks_is_one_span(quotes_of):
+    text = "Le médecin Paul Roy a visité le service. La situation, a-t-il estimé, est grave."
+    q = only(quotes_of, text)
+    assert q.text == "La situation, a-t-il estimé, est grave" and q.speaker.name == "Paul Roy"
+
+
+def test_reported_incise_after_without_marks(quotes_of):
+    q = only(quotes_of, "La situation reste très grave dans le nord, a estimé jeudi le médecin Paul Roy.")
+    assert q.text == "La situation reste très grave dans le nord" and q.speaker.name == "Paul Roy"
+    assert q.type == "indirect"
+
+
+def test_reported_mixed_quote_spans_the_clause_and_the_fragment_is_not_repeated(quotes_of):
+    text = "Le ministre Alain Roy a affirmé que le projet est « une priorité absolue » pour le gouvernement."
+    found = quotes_of(text)
+    assert list(found) == ["le projet est « une priorité absolue » pour le gouvernement"]
+    assert found[list(found)[0]].type == "mixed"
+
+
+def test_reported_clause_all_in_marks_is_direct(quotes_of):
+    q = only(quotes_of, "La ministre Claire Roy a déclaré que « tout est sous contrôle ».")
+    assert (q.type, q.text, q.cue.lemma) == ("direct", "tout est sous contrôle", "déclarer")
+
+
+def test_reported_c_est_ce_que_points_back(quotes_of):
+    text = "Le gouvernement devrait retirer son projet de loi. C’est ce qu’a réclamé le Parti vert, lundi."
+    q = only(quotes_of, text)
+    assert q.text == "Le gouvernement devrait retirer son projet de loi" and q.speaker.name == "Parti vert"
+
+
+@pytest.mark.parametrize("text", [
+    "Le ministre n’a pas dit que le projet était abandonné.",          # negation
+    "Le maire a refusé de commenter la décision du tribunal.",         # refusal
+    "La police n’a pas voulu dire si des arrestations avaient eu lieu.",
+    "Le ministre a confirmé la mort du soldat lundi.",                 # a noun-phrase object
+    "La députée a dénoncé une manœuvre électorale.",
+    "Il faut ajouter du sel à la sauce avant de servir.",               # non-speech senses
+    "Le panneau indique la route de Lyon aux automobilistes.",
+    "L’accusé a été déclaré coupable de fraude par le jury.",
+    "Le blessé a été admis à l’hôpital dans la nuit.",
+    "On lui a demandé s’il comptait démissionner.",                     # a journalist's question
+    "Le maire croit que la saison sera bonne.",                         # states of mind
+    "La directrice craint que les prix augmentent encore.",
+    "Le président pense que tout ira bien.",
+    "La hausse des prix signifie que les ménages paieront davantage.",  # a thing does not speak
+])
+def test_reported_guards_make_no_quote(quotes_of, text):
+    assert quotes_of(text) == {}
+
+
+def test_reported_hearsay_conditional_is_not_a_new_quote(quotes_of):
+    found = quotes_of("Selon la police, le suspect aurait fui vers le sud. Il serait armé.")
+    assert list(found) == ["le suspect aurait fui vers le sud"]
+
+
+def test_headline_with_a_fragment_in_marks(quotes_of):
+    q = only(quotes_of, "Dubois veut « tourner la page au plus vite »")
+    assert q.text == "tourner la page au plus vite" and q.speaker.name == "Dubois"
+
+
+def test_headline_with_an_incise(quotes_of):
+    q = only(quotes_of, "Grève illimitée? « Nous tiendrons bon », dit la CGT")
+    assert q.text == "Nous tiendrons bon" and q.speaker.name == "CGT"
+
+
+def test_every_quote_records_its_rule_and_confidence(quotes_of):
+    text = ("Selon la mairie, le pont rouvrira lundi. « Nous avons fait vite », a déclaré l’ingénieur Paul Roy. "
+            "Il a ajouté que les travaux coûteront moins cher que prévu.")
+    found = quotes_of(text)
+    assert len(found) == 3
+    assert all(q.rule and 0 < q.confidence <= 1 for q in found.values())

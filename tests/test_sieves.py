@@ -1,0 +1,121 @@
+"""Attribution sieves, one construction each, on French sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from quotes.sieves import SIEVES, by_name, default_sieves
+
+pytestmark = pytest.mark.model
+
+
+def test_sieve_incise_after_inverted_subject(quotes_of):
+    q = quotes_of("« Nous ne céderons pas », a déclaré mardi la ministre Claire Dubois à Paris.")["Nous ne céderons pas"]
+    assert q.rule.startswith("incise-after")
+    assert q.speaker.name == "Claire Dubois" and q.speaker.kind == "person"
+    assert q.cue.text == "a déclaré" and q.cue.lemma == "déclarer"
+    assert q.role == "ministre"
+
+
+def test_sieve_incise_after_pronoun_resolves_to_the_person_just_named(quotes_of):
+    text = "Le maire de Lyon, Paul Garnier, a visité le chantier. « Les travaux avancent bien », a-t-il ajouté."
+    q = quotes_of(text)["Les travaux avancent bien"]
+    assert q.rule.startswith("incise-after")
+    assert q.speaker.name == "Paul Garnier" and q.speaker.mention == "-il"
+    assert q.role == "maire de Lyon"
+
+
+def test_sieve_incise_after_pronoun_agrees_in_gender(quotes_of):
+    text = ("Jean Morel a présenté le budget avec Sophie Lambert, la trésorière. "
+            "« Nous sommes à l’équilibre », a-t-elle précisé.")
+    assert quotes_of(text)["Nous sommes à l’équilibre"].speaker.name == "Sophie Lambert"
+
+
+def test_sieve_incise_after_role_only_resolves_to_its_holder(quotes_of):
+    text = ("La ministre de la Santé, Agnès Martin, a visité l’hôpital. "
+            "« La situation reste tendue », estime la ministre.")
+    q = quotes_of(text)["La situation reste tendue"]
+    assert q.speaker.name == "Agnès Martin" and q.speaker.mention == "la ministre"
+    assert q.cue.lemma == "estimer"
+
+
+def test_sieve_colon_intro_with_verb(quotes_of):
+    q = quotes_of("Le porte-parole du syndicat, Marc Roy, a déclaré : « La grève continue. »")["La grève continue"]
+    assert q.rule == "colon-intro:verb" and q.speaker.name == "Marc Roy"
+    assert q.role == "porte-parole du syndicat"
+
+
+def test_sieve_colon_intro_with_name_only(quotes_of):
+    text = "Louise Tremblay, nouvelle ministre des Transports :\n\n« Je suis prête à travailler. »"
+    q = quotes_of(text)["Je suis prête à travailler"]
+    assert q.rule == "colon-intro:name"
+    assert q.speaker.name == "Louise Tremblay" and q.role == "nouvelle ministre des Transports"
+
+
+def test_sieve_parenthetical(quotes_of):
+    q = quotes_of("« Le dossier est clos » (Julien Perrin, dans un communiqué).")["Le dossier est clos"]
+    assert q.rule == "parenthetical" and q.speaker.name == "Julien Perrin"
+
+
+def test_sieve_incise_inside_splits_one_quote_into_two(quotes_of):
+    text = "« Nous avons tout essayé, dit-elle. Rien n’a fonctionné. » La directrice Anne Roux soupire."
+    found = quotes_of("Anne Roux est arrivée tôt. " + text)
+    assert set(found) >= {"Nous avons tout essayé", "Rien n’a fonctionné"}
+    first, second = found["Nous avons tout essayé"], found["Rien n’a fonctionné"]
+    assert first.rule == second.rule == "incise-inside"
+    assert first.speaker.name == second.speaker.name == "Anne Roux"
+    assert first.cue.text == "dit-elle"
+
+
+def test_sieve_fragment_without_its_own_cue_takes_the_sentence_subject(quotes_of):
+    text = "La députée Claire Fortin a quitté la séance, dénonçant un rapport « très politique »."
+    q = quotes_of(text)["très politique"]
+    assert q.type == "direct" and q.speaker.name == "Claire Fortin"
+
+
+def test_sieve_continuation_keeps_the_speaker_at_lower_confidence(quotes_of):
+    text = "« Le club ira loin », a lancé l’entraîneur Marc Giroux.\n\n« Nous avons les joueurs pour ça. »"
+    found = quotes_of(text)
+    first, second = found["Le club ira loin"], found["Nous avons les joueurs pour ça"]
+    assert second.rule == "continuation" and second.speaker.name == "Marc Giroux"
+    assert second.confidence < first.confidence
+
+
+def test_sieve_attribution_line(quotes_of):
+    text = "« Il faut regarder ce qui est faisable, pas ce qui est rêvé. »\n— Hélène Caron, devant les élus"
+    q = quotes_of(text)["Il faut regarder ce qui est faisable, pas ce qui est rêvé"]
+    assert q.rule == "attribution-line" and q.speaker.name == "Hélène Caron"
+
+
+def test_sieve_selon_before_the_quote(quotes_of):
+    q = quotes_of("Selon le ministère de l’Intérieur, « aucun blessé n’est à déplorer ».")["aucun blessé n’est à déplorer"]
+    assert q.rule.startswith("selon") and q.speaker.name == "ministère de l’Intérieur"
+    assert q.speaker.kind == "organization"
+
+
+def test_sieve_anonymous_source(quotes_of):
+    q = quotes_of("« Rien n’est décidé », a confié à l’AFP un haut responsable européen.")["Rien n’est décidé"]
+    assert q.speaker.name is None and q.speaker.kind == "anonymous"
+    assert q.role == "haut responsable européen"
+
+
+def test_words_in_marks_that_are_names_are_not_quotes(quotes_of):
+    found = quotes_of("Le chef du groupe, surnommé « le Renard », a été arrêté à Marseille.")
+    assert "le Renard" not in found
+
+
+def test_sieves_are_named_ordered_and_overridable():
+    names = [s.name for s in SIEVES]
+    assert names[:3] == ["incise-inside", "ce-que", "incise-after"]
+    assert len(set(names)) == len(names)
+    assert all(s.__doc__ and "«" in s.__doc__ for s in SIEVES)  # each documents a French example
+    assert "nearest-mention" not in [s.name for s in default_sieves()]  # the baseline stays off
+    assert [s.name for s in by_name(["selon", "colon-intro"])] == ["selon", "colon-intro"]
+
+
+def test_extractor_runs_only_the_sieves_asked_for(backend):
+    from quotes import Extractor
+
+    text = "« Nous partons », a dit Paul Martin."
+    only_colon = Extractor(backend=backend, sieves=["colon-intro"]).extract(text)
+    assert all(q.rule in (None,) for q in only_colon)
+    assert Extractor(backend=backend, sieves=["incise-after"]).extract(text)[0].speaker.name == "Paul Martin"
