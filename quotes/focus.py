@@ -121,10 +121,20 @@ def _matters(text: str, a: int, b: int, marks_at: Sequence[tuple[int, int]]) -> 
     if any(x < b and y > a for x, y in marks_at):
         return True
     folded = fold(text[a:b])  # fold keeps most lengths; only a yes/no is needed here
+    ce_que = _CE_QUE.match(folded) is not None and "qu" in folded
     for m in _cue_pattern().finditer(folded):
-        if _SOURCE.match(m.group()) or _REPORT.match(folded, m.end()):
+        if ce_que or _SOURCE.match(m.group()) or _REPORT.match(folded, m.end()) \
+                or _INCISE_BEFORE.search(folded, 0, m.start()):
             return True
     return False
+
+
+# An incise after the content: "…, déclare X", "…, a indiqué X", "…, prévient l'ONU".
+_INCISE_BEFORE = regex.compile(r",\s*(?:(?:a|ont|avait|avaient|aurait|va|vont)\s+)?(?:\S+\s+)?\Z")
+# "C'est ce qu'a réclamé le PQ": the content is the paragraph before.
+# The sentence before is the content; whatever the cue, keep what comes before (« C'est l'appel
+# qu'a lancé X », « Ce sont les mots de X »).
+_CE_QUE = regex.compile(r"[\s\p{P}]*(?:c['’]|ce\s|voila\s+ce)", regex.IGNORECASE)
 
 
 def _capitalised(text: str, a: int, b: int, outside: Sequence[tuple[int, int]] = ()) -> set[str]:
@@ -164,12 +174,23 @@ def regions(text: str, paragraphs: Sequence[tuple[int, int]], guards: Sequence[t
     `skip`: ranges (boilerplate zones) never parsed unless a quote sits there."""
     marks_at = sorted(guards)
     sents: list[tuple[int, int, list]] = []
-    for pa, pb in paragraphs:
+    para_of: list[int] = []
+    for p, (pa, pb) in enumerate(paragraphs):
         local = [g for g in marks_at if g[0] < pb and g[1] > pa]
-        sents.extend((a, b, local) for a, b in sentences(text, pa, pb, local))
+        for a, b in sentences(text, pa, pb, local):
+            sents.append((a, b, local))
+            para_of.append(p)
     skipped = [any(x <= a and b <= y for x, y in skip) and not any(x < b and y > a for x, y in local)
                for a, b, local in sents]
     hot = [not s and _matters(text, a, b, local) for (a, b, local), s in zip(sents, skipped)]
+    # "C'est ce qu'a réclamé le PQ" at a paragraph's start: the whole paragraph before is the content
+    for i, (a, b, _) in enumerate(sents):
+        if hot[i] and i > 0 and _CE_QUE.match(fold(text[a:min(b, a + 60)])):
+            before = para_of[i] - 1 if para_of[i - 1] != para_of[i] else para_of[i]
+            for j in range(i - 1, -1, -1):
+                if para_of[j] < before:
+                    break
+                hot[j] = hot[j] or not skipped[j]
     known: set[str] = set()
     for (a, b, _), h in zip(sents, hot):
         if h:

@@ -63,3 +63,23 @@ def test_boilerplate_zone_kept_only_for_quotes():
     guards = [guard(text, s) for s in marks.scan(text)]
     zone = (text.index("Lire"), len(text))
     assert focus.regions(text, paragraphs(text, guards), guards, [zone]) == [(0, text.index("\n"))]
+
+
+def test_ce_que_keeps_the_paragraph_before_it():
+    text = ("La ministre devrait présenter des excuses après la controverse.\n\n"
+            "C'est ce qu'a réclamé le Parti québécois lundi à la suite d'une erreur.")
+    assert _kept(text)[0] == "La ministre devrait présenter des excuses après la controverse."
+
+
+def test_incise_after_the_content_is_kept():
+    text = "Les pêcheurs sont furieux devant la décision du ministère, déclare le président de la fédération."
+    assert _kept(text) == [text]
+
+
+def test_token_at_is_none_in_unparsed_parts():
+    from quotes.nlp.doc import Doc, Token
+
+    doc = Doc("Il pleut. Elle dit oui.", parsed=[(10, 23)])
+    doc.tokens = [Token(i=0, text="Elle", start=10, end=14, lemma="elle", pos="PRON", morph="", head=1, dep="nsubj")]
+    assert doc.token_at(3) is None  # "pleut" was not parsed: no token, not the next one
+    assert doc.token_at(10) == 0

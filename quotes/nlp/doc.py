@@ -62,6 +62,9 @@ class Doc:
     tokens: list[Token] = field(default_factory=list)
     sents: list[Sentence] = field(default_factory=list)
     ents: list[EntitySpan] = field(default_factory=list)
+    # The char ranges that were parsed (sorted), or None for the whole text. Parts of an article
+    # left unparsed (focus.py) have no tokens: a position there has no token either.
+    parsed: list[tuple[int, int]] | None = None
 
     @cached_property
     def _starts(self) -> list[int]:
@@ -76,7 +79,12 @@ class Doc:
         return kids
 
     def token_at(self, char: int) -> int | None:
-        """Index of the token covering `char`, else of the first token after it, else None."""
+        """Index of the token covering `char`, else of the first token after it, else None
+        (None too for a position in a part of the text that was not parsed)."""
+        if self.parsed is not None:
+            r = bisect_right(self.parsed, (char, float("inf"))) - 1
+            if r < 0 or char >= self.parsed[r][1]:
+                return None
         k = bisect_right(self._starts, char) - 1
         if k >= 0 and self.tokens[k].end > char:
             return k

@@ -74,7 +74,7 @@ class SpacyBackend:
                 self._constrain(sdoc, a, guards)
                 sdocs.append(sdoc)
                 pieces.append((j, a, b))
-        outs = [Doc(text) for text, _, _ in jobs]
+        outs = [Doc(text, parsed=sorted(regions)) for text, regions, _ in jobs]
         starts: list[list[bool]] = [[] for _ in jobs]
         for (j, a, _), sdoc in zip(pieces, self.nlp.pipe(sdocs, batch_size=self.batch_size)):
             self._convert(sdoc, a, outs[j], starts[j])
