@@ -121,7 +121,7 @@ def _matters(text: str, a: int, b: int, marks_at: Sequence[tuple[int, int]]) -> 
     if any(x < b and y > a for x, y in marks_at):
         return True
     folded = fold(text[a:b])  # fold keeps most lengths; only a yes/no is needed here
-    ce_que = _CE_QUE.match(folded) is not None and "qu" in folded
+    ce_que = _CE_QUE.match(folded) is not None
     for m in _cue_pattern().finditer(folded):
         if ce_que or _SOURCE.match(m.group()) or _REPORT.match(folded, m.end()) \
                 or _INCISE_BEFORE.search(folded, 0, m.start()):
@@ -134,7 +134,7 @@ _INCISE_BEFORE = regex.compile(r",\s*(?:(?:a|ont|avait|avaient|aurait|va|vont)\s
 # "C'est ce qu'a réclamé le PQ": the content is the paragraph before.
 # The sentence before is the content; whatever the cue, keep what comes before (« C'est l'appel
 # qu'a lancé X », « Ce sont les mots de X »).
-_CE_QUE = regex.compile(r"[\s\p{P}]*(?:c['’]|ce\s|voila\s+ce)", regex.IGNORECASE)
+_CE_QUE = regex.compile(r"\s*(?:c['’]|ce\s|voila\s+ce)[^«»“”\"]{0,40}?\bqu", regex.IGNORECASE)
 
 
 def _capitalised(text: str, a: int, b: int, outside: Sequence[tuple[int, int]] = ()) -> set[str]:
