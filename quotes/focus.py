@@ -26,6 +26,7 @@ import regex
 from . import lexicon
 from .lexicon import fold
 
+WHOLE_BELOW = 600  # chars: shorter texts are parsed whole
 CONTEXT_BEFORE = False  # keep the sentence before a kept one (no gain on dev: names cover it)
 CONTEXT_NAMES = True  # keep the sentences that name someone with a title or role (entity context)
 
@@ -80,7 +81,7 @@ def _cue_pattern() -> "regex.Pattern":
             forms.add(regex.escape(fold(head)))
     sources = [regex.escape(fold(e["phrase"])).replace(r"\ ", r"\s+") for e in lexicon.load("sources").entries
                if fold(e["phrase"]) != "pour"]
-    alts = [rf"(?<!\w)(?:{'|'.join(sorted(stems))})(?:{_ENDINGS})(?!\w)",
+    alts = [rf"(?<!\w)(?:{'|'.join(sorted(stems))})(?:{_ENDINGS}|)(?!\w)",
             rf"(?<!\w)(?:{'|'.join(sorted(forms | phrases | set(sources)))})(?!\w)",
             r"(?:^|[,;]\s*)pour\s[^,.;]{1,80},"]
     return regex.compile("|".join(alts))
@@ -109,9 +110,9 @@ def sentences(text: str, start: int, end: int, guards: Sequence[tuple[int, int]]
 # What follows a speech verb that reports something: a que-clause within a few words, de/à and
 # an infinitive (a promis de partir, a exhorté les maires à rester), a bare infinitive (a affirmé
 # être prêt), a colon, or an incise (a-t-il dit, dit-elle, « … », a dit le maire, …).
-_REPORT = regex.compile(r"\s*(?:\S+\s+){0,6}?(?:que(?!\w)|qu'|:)"
+_REPORT = regex.compile(r"\s*(?:\S+\s+){0,6}?(?:que(?!\w)|qu'|:|si(?!\w)|s')"
                         r"|\s*(?:\S+\s+){0,3}?(?:(?:de|a)(?!\w)|d')"
-                        r"|\s+(?:\S+\s+)?\w+(?:er|ir|re|oir)(?!\w)"
+                        r"|\s+(?:\S+\s+){0,2}\w+(?:er|ir|re|oir)(?!\w)"
                         r"|-t-|-(?:il|elle|ils|elles|on)(?!\w)|\s*,")
 _SOURCE = regex.compile(r"(?:selon|d'apres|pour|a en croire|aux? dires?|de l'avis|aux yeux)")
 
@@ -171,7 +172,10 @@ def _title_pattern() -> "regex.Pattern":
 def regions(text: str, paragraphs: Sequence[tuple[int, int]], guards: Sequence[tuple[int, int]],
             skip: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """The parts of `paragraphs` worth parsing: runs of kept sentences (see the module docstring).
-    `skip`: ranges (boilerplate zones) never parsed unless a quote sits there."""
+    `skip`: ranges (boilerplate zones) never parsed unless a quote sits there. A text shorter than
+    WHOLE_BELOW chars is parsed whole: it is cheap, and a headline or a test sentence expects it."""
+    if sum(b - a for a, b in paragraphs) < WHOLE_BELOW:
+        return list(paragraphs)
     marks_at = sorted(guards)
     sents: list[tuple[int, int, list]] = []
     para_of: list[int] = []

@@ -1,8 +1,15 @@
 """Parse only what needs it: which sentences `focus.regions` keeps (no model needed)."""
 from __future__ import annotations
 
+import pytest
+
 from quotes import focus, marks
 from quotes.pipeline import guard, paragraphs
+
+
+@pytest.fixture(autouse=True)
+def _short_texts_focused_too(monkeypatch):
+    monkeypatch.setattr(focus, "WHOLE_BELOW", 0)  # the tests' texts are short
 
 
 def _kept(text: str) -> list[str]:
@@ -83,3 +90,9 @@ def test_token_at_is_none_in_unparsed_parts():
     doc.tokens = [Token(i=0, text="Elle", start=10, end=14, lemma="elle", pos="PRON", morph="", head=1, dep="nsubj")]
     assert doc.token_at(3) is None  # "pleut" was not parsed: no token, not the next one
     assert doc.token_at(10) == 0
+
+
+def test_short_texts_are_parsed_whole(monkeypatch):
+    monkeypatch.setattr(focus, "WHOLE_BELOW", 600)
+    text = "Il neige. Les routes sont glissantes."
+    assert focus.regions(text, [(0, len(text))], []) == [(0, len(text))]
