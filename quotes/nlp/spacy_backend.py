@@ -53,6 +53,21 @@ def _inside(spans: list[tuple[int, int]], g: int, idx: int) -> bool:
     return False
 
 
+def _spans_with_blanks(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parsed regions, joined across gaps of whitespace only (a gap of words was left unparsed)."""
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(regions):
+        if merged and not text[merged[-1][1]:a].strip():
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    if merged and not text[merged[-1][1]:].strip():
+        merged[-1] = (merged[-1][0], len(text))
+    if merged and not text[:merged[0][0]].strip():
+        merged[0] = (0, merged[0][1])
+    return merged
+
+
 class SpacyBackend:
     name = "spacy"
 
@@ -74,7 +89,7 @@ class SpacyBackend:
                 self._constrain(sdoc, a, guards)
                 sdocs.append(sdoc)
                 pieces.append((j, a, b))
-        outs = [Doc(text, parsed=sorted(regions)) for text, regions, _ in jobs]
+        outs = [Doc(text, parsed=_spans_with_blanks(text, regions)) for text, regions, _ in jobs]
         starts: list[list[bool]] = [[] for _ in jobs]
         for (j, a, _), sdoc in zip(pieces, self.nlp.pipe(sdocs, batch_size=self.batch_size)):
             self._convert(sdoc, a, outs[j], starts[j])
