@@ -6,6 +6,7 @@ lemmas left to right, which the md model gets right far more often than its atta
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from . import lexicon
@@ -64,17 +65,29 @@ def _reflexive(doc: Doc, i: int) -> bool:
 
 
 def cue_at(doc: Doc, i: int) -> CueMatch | None:
-    """The speech cue whose verb is token `i`, with its auxiliaries and subject clitic."""
+    """The speech cue whose verb is token `i`, with its auxiliaries and subject clitic.
+    Memoised per document (the detectors and sieves ask about the same tokens many times);
+    callers copy a match before changing it."""
+    key = ("cue", i)
+    if key not in doc.memo:
+        doc.memo[key] = _cue_at(doc, i)
+    return doc.memo[key]
+
+
+def _cue_at(doc: Doc, i: int) -> CueMatch | None:
     t = doc.tokens[i]
     if t.pos in ("PUNCT", "DET", "ADP", "PRON", "CCONJ", "SCONJ", "NUM") or t.text[:1].isupper() and i and \
             doc.tokens[i - 1].sent == t.sent and doc.tokens[i - 1].text not in ("«", "\"", "“", "-", "—"):
         return None
     index = lexicon.speech_verbs()
+    lemmas = [lemma for lemma in _lemmas(t) if index.has(lemma)]
+    if not lemmas:
+        return None  # most tokens: no lexicon verb, nothing more to look at
     following = tuple(fold(doc.tokens[k].text) for k in range(i + 1, min(i + 4, len(doc.tokens))))
     following = tuple(w for w in following if w not in ("d'", "de", "du"))
     reflexive = _reflexive(doc, i)
     entry = None
-    for lemma in _lemmas(t):
+    for lemma in lemmas:
         entry = index.get(lemma, reflexive, following)
         if entry:
             break
@@ -195,8 +208,7 @@ def _verb_group(doc: Doc, j: int, limit: int) -> CueMatch | None:
     if cue and cue.first >= j:
         return cue
     if cue:
-        cue.first = j
-        return cue
+        return dataclasses.replace(cue, first=j)
     # "a" alone can be the verb of a multiword cue (a bon espoir)
     return None
 

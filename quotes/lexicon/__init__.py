@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 
@@ -16,6 +16,7 @@ class LexiconError(ValueError):
     pass
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(s: str) -> str:
     """Lowercase without accents, apostrophes unified: the key lexicons sort and match on."""
     s = unicodedata.normalize("NFKD", s.replace("’", "'"))

@@ -62,6 +62,7 @@ class Doc:
     tokens: list[Token] = field(default_factory=list)
     sents: list[Sentence] = field(default_factory=list)
     ents: list[EntitySpan] = field(default_factory=list)
+    memo: dict = field(default_factory=dict, repr=False)  # per-document caches of the rooms (cues)
     # The char ranges that were parsed (sorted), or None for the whole text. Parts of an article
     # left unparsed (focus.py) have no tokens: a position there has no token either.
     parsed: list[tuple[int, int]] | None = None
