@@ -129,9 +129,13 @@ def _title_like(words: list[str]) -> bool:
     return len(caps) == len(words) and (len(words) > 1 or words[0].isupper())
 
 
+def line_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The line (between newlines) that holds [start, end)."""
+    line_end = text.find("\n", end)
+    return text.rfind("\n", 0, start) + 1, len(text) if line_end < 0 else line_end
+
+
 def _line_is(text: str, q: Candidate) -> bool:
-    line_start = text.rfind("\n", 0, q.outer_start) + 1
-    line_end = text.find("\n", q.outer_end)
-    line_end = len(text) if line_end < 0 else line_end
+    line_start, line_end = line_around(text, q.outer_start, q.outer_end)
     rest = text[line_start:q.outer_start] + text[q.outer_end:line_end]
     return not any(c.isalnum() for c in rest)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from ..cues import mention_of
 from ..marks import DIALOGUE
+from ..direct import line_around
 from .base import Attribution, Sieve, first_token_after, last_token_before
 
 
@@ -89,9 +90,7 @@ class Heading(Sieve):
 
     def attribute(self, q, ctx):
         text = ctx.text
-        line_start = text.rfind("\n", 0, q.outer_start) + 1
-        line_end = text.find("\n", q.outer_end)
-        line_end = len(text) if line_end < 0 else line_end
+        line_start, line_end = line_around(text, q.outer_start, q.outer_end)
         if text[line_start:q.outer_start].strip() or text[q.outer_end:line_end].strip(" .!?"):
             return None
         for nxt in ctx.quotes[ctx.index + 1: ctx.index + 3]:
