@@ -76,30 +76,6 @@ def _spans_with_blanks(text: str, regions: Sequence[tuple[int, int]]) -> list[tu
     return merged
 
 
-def _memoise_lemmatizer(nlp) -> None:
-    """The French rule lemmatizer recomputes many words it has seen (a tenth of the parse time
-    here): remember every (word, tag) answer. Same lemmas, less time."""
-    if "lemmatizer" not in nlp.pipe_names:
-        return
-    lemmatizer = nlp.get_pipe("lemmatizer")
-    compute = lemmatizer.lemmatize
-    if getattr(compute, "memoised", False):
-        return
-    memo: dict = {}
-
-    def lemmatize(token):
-        key = (token.orth, token.pos)
-        found = memo.get(key)
-        if found is None:
-            if len(memo) > 500_000:
-                memo.clear()
-            found = memo[key] = compute(token)
-        return found
-
-    lemmatize.memoised = True
-    lemmatizer.lemmatize = lemmatize
-
-
 def _morph(strings, key: int) -> str:
     """spaCy stores an empty analysis as "_"; `str(token.morph)` (and our Token) say ""."""
     text = strings[key] if key else ""
@@ -116,7 +92,11 @@ class SpacyBackend:
         self.batch_size = batch_size
         # NER only near capitalised words (name_windows.py); False: NER over every parsed token
         self.ner_windows = ner_windows and "ner" in self.nlp.pipe_names
-        _memoise_lemmatizer(self.nlp)
+        # spaCy's lemmatizer walks every token in Python and recomputes words it has seen (a tenth
+        # of the parse time): `_convert` asks it only for each new (word, tag) and remembers.
+        self._lemmatizer = self.nlp.get_pipe("lemmatizer") if "lemmatizer" in self.nlp.pipe_names else None
+        self._lemmas: dict[tuple[int, int], str] = {}
+        self._skip = ["ner"] * self.ner_windows + ["lemmatizer"] * (self._lemmatizer is not None)
 
     def parse(self, text: str, regions: Sequence[tuple[int, int]], guards: Sequence[tuple[int, int]]) -> Doc:
         return self.parse_many([(text, regions, guards)])[0]
@@ -133,10 +113,9 @@ class SpacyBackend:
                 pieces.append((j, a, b))
         outs = [Doc(text, parsed=_spans_with_blanks(text, regions)) for text, regions, _ in jobs]
         starts: list[list[bool]] = [[] for _ in jobs]
+        parsed = self.nlp.pipe(sdocs, batch_size=self.batch_size, disable=self._skip)
         if self.ner_windows:
-            parsed = self._recognise(list(self.nlp.pipe(sdocs, batch_size=self.batch_size, disable=["ner"])))
-        else:
-            parsed = self.nlp.pipe(sdocs, batch_size=self.batch_size)
+            parsed = self._recognise(list(parsed))
         for (j, a, _), sdoc in zip(pieces, parsed):
             self._convert(sdoc, a, outs[j], starts[j])
         for out, st, (_, _, guards) in zip(outs, starts, jobs):
@@ -188,8 +167,17 @@ class SpacyBackend:
             else:
                 after_newline = False
 
-    @staticmethod
-    def _convert(sdoc, offset: int, out: Doc, starts: list[bool]) -> None:
+    def _lemma(self, sdoc, i: int, orth: int, pos: int) -> str:
+        found = self._lemmas.get((orth, pos))
+        if found is None:
+            if self._lemmatizer is None:
+                return ""
+            if len(self._lemmas) > 500_000:
+                self._lemmas.clear()
+            found = self._lemmas[orth, pos] = self._lemmatizer.lemmatize(sdoc[i])[0]
+        return found
+
+    def _convert(self, sdoc, offset: int, out: Doc, starts: list[bool]) -> None:
         """spaCy's tokens into ours, blanks dropped (heads climb past them). Read through one
         `to_array` call: building spaCy Token objects cost more than the rest of the conversion."""
         strings = sdoc.vocab.strings
@@ -212,7 +200,8 @@ class SpacyBackend:
                 head += ints[head][1]
             start = offset + idx
             out.tokens.append(Token(
-                i=keep[i], text=text, start=start, end=start + len(text), lemma=strings[lemma],
+                i=keep[i], text=text, start=start, end=start + len(text),
+                lemma=strings[lemma] if lemma else self._lemma(sdoc, i, hashes[i][0], pos),
                 pos=strings[pos] if pos else "", morph=_morph(strings, morph),
                 head=keep.get(head, keep[i]), dep=strings[dep] if dep else "", ent=strings[ent] if ent else "",
             ))
