@@ -16,7 +16,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Sequence
 
-WIDTH = 8
+WIDTH = 6
 # After these, a capital is the start of a sentence, a quote or a dialogue reply.
 _OPENERS = frozenset(".!?…«“\"‹:;—–-")
 
