@@ -3,17 +3,10 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, MORPH, ORTH, POS, SENT_START, SPACY
-from spacy.parts_of_speech import SPACE as _SPACE, X as _X
-
 from ..errors import ModelMissing
 from . import name_windows
 from .doc import Doc, EntitySpan, Token, build_sentences, forbid_breaks
-
-# Token attributes read in one `Doc.to_array` call each: string hashes, and signed integers
-# (HEAD is the offset to the head, SENT_START is 1, 0 or -1).
-_HASHED = [ORTH, LEMMA, POS, MORPH, DEP, ENT_TYPE]
-_SIGNED = [IDX, HEAD, SENT_START]
+from .torchless import import_spacy
 
 # spaCy refuses texts over nlp.max_length; long regions (a 20 MB file) are cut below that.
 MAX_REGION = 100_000
@@ -24,8 +17,7 @@ def _pip_name(model: str) -> str:
 
 
 def load_spacy(model: str, exclude: Sequence[str] = ()):
-    import spacy
-
+    spacy = import_spacy(model)
     try:
         return spacy.load(model, exclude=list(exclude))
     except OSError as err:
@@ -121,6 +113,13 @@ class SpacyBackend:
                  ner_windows: bool = True):
         self.model = model
         self.nlp = nlp if nlp is not None else load_spacy(model)
+        from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, MORPH, ORTH, POS, SENT_START, SPACY
+        from spacy.parts_of_speech import SPACE, X
+
+        # Token attributes read in one `Doc.to_array` call each: string hashes, and signed
+        # integers (HEAD is the offset to the head, SENT_START is 1, 0 or -1).
+        self._hashed, self._signed = [ORTH, LEMMA, POS, MORPH, DEP, ENT_TYPE], [IDX, HEAD, SENT_START]
+        self._window_attrs, self._space_x = [ORTH, SPACY, SENT_START], (SPACE, X)
         self.batch_size = batch_size
         # NER only near capitalised words (name_windows.py); False: NER over every parsed token
         self.ner_windows = ner_windows and "ner" in self.nlp.pipe_names
@@ -167,8 +166,9 @@ class SpacyBackend:
         strings = self.nlp.vocab.strings
         subs, where = [], []
         for k, sdoc in enumerate(sdocs):
-            orth, spacy_ = sdoc.to_array([ORTH, SPACY]).T.tolist()
-            sent = (sdoc.to_array([SENT_START]).astype("int64") == 1).tolist()
+            table = sdoc.to_array(self._window_attrs)
+            orth, spacy_ = table[:, :2].T.tolist()
+            sent = (table[:, 2].astype("int64") == 1).tolist()
             words = [strings[h] for h in orth]
             for a, b in name_windows.windows(words):
                 subs.append(SpacyDoc(self.nlp.vocab, words=words[a:b], spaces=[bool(x) for x in spacy_[a:b]],
@@ -217,8 +217,9 @@ class SpacyBackend:
         """spaCy's tokens into ours, blanks dropped (heads climb past them). Read through one
         `to_array` call: building spaCy Token objects cost more than the rest of the conversion."""
         strings = sdoc.vocab.strings
-        hashes = sdoc.to_array(_HASHED).tolist()
-        ints = sdoc.to_array(_SIGNED).astype("int64").tolist()
+        hashes = sdoc.to_array(self._hashed).tolist()
+        ints = sdoc.to_array(self._signed).astype("int64").tolist()
+        space, x = self._space_x
         texts = [strings[h[0]] for h in hashes]
         base = len(out.tokens)
         keep: dict[int, int] = {}
@@ -231,9 +232,9 @@ class SpacyBackend:
                 if sent_start == 1:
                     pending_start = True
                 continue
-            if pos == _SPACE:  # a word tagged SPACE: the attribute ruler's fix (see _ruler_replaceable)
-                pos, morph = _X, 0
-                sdoc[i].pos = _X  # the lemmatizer reads it
+            if pos == space:  # a word tagged SPACE: the attribute ruler's fix (see _ruler_replaceable)
+                pos, morph = x, 0
+                sdoc[i].pos = x  # the lemmatizer reads it
             head = i + rel
             while head not in keep and ints[head][1] != 0:
                 head += ints[head][1]
