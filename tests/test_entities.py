@@ -33,10 +33,19 @@ def mention(parse):
     ("Me Sophie Gagné a plaidé hier.", "Me", "Sophie Gagné", None, "person"),
     ("L’envoyé spécial de l’ONU pour la Syrie, Staffan de Mistura, a parlé.", "L’", "Staffan de Mistura",
      "envoyé spécial de l’ONU pour la Syrie", "person"),
+    # a capitalised article mid-sentence belongs to the name: outlets, and surnames like Le Pen
+    ("Le maire a démissionné, selon le quotidien Le Soleil.", "le", "Le Soleil", "quotidien", "organization"),
+    ("La réforme sera retardée, affirme Le Figaro dans son édition.", "Le", "Le Figaro", None, "organization"),
+    ("« Nous gagnerons », a lancé Le Pen devant ses partisans.", "Le", "Le Pen", None, "person"),
 ])
 def test_mentions(mention, text, word, name, role, kind):
     m = mention(text, word)
     assert (m.name, m.role, m.kind) == (name, role, kind)
+
+
+def test_a_party_after_a_role_is_not_a_title_of_the_role(mention):
+    # only an outlet noun (quotidien, journal) takes a capitalised title after it
+    assert mention("Le député Les Républicains Damien Abad a parlé.", "Le").role == "député"
 
 
 def test_mention_gender_from_title_determiner_and_first_name(mention):

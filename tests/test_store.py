@@ -121,6 +121,12 @@ def test_any_user_text_is_a_valid_query(db, query):
     assert escape(query).startswith('"')
 
 
+@pytest.mark.parametrize("speaker", ["1" * 30, "9" * 19])
+def test_a_speaker_filter_of_digits_too_long_or_not_ascii_is_a_name(db, speaker):
+    db.add_article(*LE_JOUR)
+    assert db.search("", speaker=speaker).total == 0  # no such speaker, and no error
+
+
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(max_size=40))
 def test_fuzz_any_text_searches_without_error(db, query):

@@ -70,6 +70,17 @@ def glued(doc: Doc, k: int) -> bool:
             and toks[k - 1].end == toks[k].start and toks[k].end == toks[k + 1].start)
 
 
+def _title_article(doc: Doc, k: int) -> bool:
+    """Le, La, Les, L' capitalised mid-sentence, before a capital: part of a name (selon Le
+    Devoir, a écrit La Presse, a dit Le Pen). At a sentence start the capital says nothing."""
+    toks = doc.tokens
+    t = toks[k]
+    if _low(t) not in ("le", "la", "les", "l'") or not _capitalised(t) or k + 1 >= len(toks) \
+            or not _capitalised(toks[k + 1]) or k == doc.sents[t.sent].first:
+        return False
+    return toks[k - 1].text not in ("«", "“", "\"", ":", "—", "–", "-", "(")
+
+
 def _starts_person(doc: Doc, k: int) -> bool:
     t = doc.tokens[k]
     return any(e.label == "PER" and e.first == k for e in doc.ents) or (
@@ -116,6 +127,11 @@ def np_end(doc: Doc, i: int, limit: int) -> int:
                 break  # a participle with its agent (reprises par Reuters)
             j += 1
             end = j
+            continue
+        if _title_article(doc, j) and j + 1 < limit and _nominal(toks[j + 1]) \
+                and lexicon.bodies().get(fold(toks[j - 1].text)) == "media":
+            state = "name"  # le quotidien Le Soleil: the outlet's title (not: député Les Républicains)
+            j += 1
             continue
         if low in ("la", "le", "les") and state != "name" or fold(t.text) in lexicon.time_words():
             break  # "la ministre la semaine dernière": a determiner starts another phrase
@@ -306,6 +322,8 @@ def build(doc: Doc, a: int, b: int, appos: tuple[int, int] | None = None) -> Men
                     m.gender = rgender if rgender != "x" else m.gender
         if name and not m.name:
             na, nb = name
+            if na > pa and _title_article(doc, na - 1):
+                na -= 1  # Le Devoir, La Presse, Le Pen: the capitalised article belongs to the name
             m.name = span_text(doc, na, nb)
             if na > pa and is_title(toks[na - 1]):
                 m.title = toks[na - 1].text

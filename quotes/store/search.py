@@ -44,7 +44,7 @@ def search(conn: sqlite3.Connection, text: str | None = None, *, speaker: str | 
         order = "rank, q.id"
     if speaker and speaker.strip():
         key = norm_text(speaker)
-        if key.isdigit():
+        if key.isascii() and key.isdigit() and len(key) <= 18:  # a speaker id (SQLite integers are 64-bit)
             where.append("q.speaker_id = ?")
             args.append(int(key))
         else:
