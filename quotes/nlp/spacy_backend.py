@@ -229,7 +229,7 @@ class SpacyBackend:
             if text.strip():
                 keep[i] = base + len(keep)
         pending_start = False
-        for i, (text, (_, lemma, pos, morph, dep, ent), (idx, rel, sent_start)) in enumerate(zip(texts, hashes, ints)):
+        for i, (text, (orth, lemma, pos, morph, dep, ent), (idx, rel, sent_start)) in enumerate(zip(texts, hashes, ints)):
             if i not in keep:
                 if sent_start == 1:
                     pending_start = True
@@ -243,7 +243,7 @@ class SpacyBackend:
             start = offset + idx
             out.tokens.append(Token(
                 i=keep[i], text=text, start=start, end=start + len(text),
-                lemma=strings[lemma] if lemma else self._lemma(sdoc, i, hashes[i][0], pos),
+                lemma=strings[lemma] if lemma else self._lemma(sdoc, i, orth, pos),
                 pos=strings[pos] if pos else "", morph=_morph(strings, morph),
                 head=keep.get(head, keep[i]), dep=strings[dep] if dep else "", ent=strings[ent] if ent else "",
             ))
