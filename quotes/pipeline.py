@@ -23,40 +23,8 @@ from .candidate import Candidate
 from .entities import EntityModel
 from .model import Article, Cue, Quote, Speaker
 from .nlp import Backend, Doc, load_backend
+from .segments import guard, paragraphs
 from .sieves import Sieve, by_name, default_sieves
-
-
-def paragraphs(text: str, guards: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Non-blank lines as regions, merged where a quote runs across them."""
-    regions: list[list[int]] = []
-    pos = 0
-    for line in text.split("\n"):
-        a, b = pos, pos + len(line)
-        pos = b + 1
-        if line.strip():
-            regions.append([a, b])
-    merged: list[list[int]] = []
-    bounds = sorted(guards)
-    g = 0
-    for a, b in regions:
-        while g < len(bounds) and bounds[g][1] <= a:
-            g += 1
-        if merged and any(ga < merged[-1][1] and gb > a for ga, gb in bounds[max(0, g - 3):g + 3]):
-            merged[-1][1] = b
-        else:
-            merged.append([a, b])
-    return [(a, b) for a, b in merged]
-
-
-def guard(text: str, span: marks.MarkSpan) -> tuple[int, int]:
-    """A quote and the start of what follows it when that continues the sentence (», a-t-il dit)."""
-    end = span.close_end
-    k = end
-    while k < len(text) and text[k] in marks.SPACES:
-        k += 1
-    if k < len(text) and (text[k] in ",;:)-—–" or text[k].islower()):
-        end = k + 1
-    return span.open_start, end
 
 
 class Extractor:
