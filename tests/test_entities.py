@@ -141,3 +141,31 @@ def test_bare_title_gives_way_to_the_fuller_role(quotes_of):
             "« Nous serons présents », a dit le chef Pilon.")
     q = quotes_of(text)["Nous serons présents"]
     assert q.speaker.name == "Marc Pilon" and q.role == "chef du Service de police de Laval"
+
+
+# -- name hygiene (issue 13): an entity's name is a name -----------------------------------------
+
+@pytest.mark.parametrize("text, word, name, role", [
+    # a title word is the role's, never the name
+    ("Le Premier ministre Louis Vernet a parlé hier.", "Le", "Louis Vernet", "Premier ministre"),
+    ("Le Premier ministre a parlé hier.", "Le", None, "Premier ministre"),
+    ("La garde des Sceaux a répondu aux sénateurs.", "La", None, "garde des Sceaux"),
+    ("Le Commissaire Divisionnaire Paul Noiret a parlé.", "Le", "Paul Noiret", "Commissaire Divisionnaire"),
+    ("Le ministre de l'Économie Bruno Lemaître a parlé.", "Le", "Bruno Lemaître", "ministre de l'Économie"),
+    # a party acronym after a role is an affiliation: part of the role
+    ("Le député UDI a voté contre.", "Le", None, "député UDI"),
+    ("La députée LaREM Claire Mondin a voté contre.", "La", "Claire Mondin", "députée LaREM"),
+])
+def test_titles_and_affiliations_are_roles_not_names(mention, text, word, name, role):
+    m = mention(text, word)
+    assert (m.name, m.role) == (name, role)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Sauf que le projet a été abandonné en mars.", "Sauf"),
+    ("Quatre personnes ont été blessées samedi.", "Quatre"),
+    ("Celui qui parle le plus fort gagne.", "Celui"),
+])
+def test_a_word_capitalised_by_its_place_is_no_name(mention, text, word):
+    m = mention(text, word)
+    assert m is None or m.name is None
