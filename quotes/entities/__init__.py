@@ -36,7 +36,10 @@ class Entity:
     implied: set[str] = field(default_factory=set)  # roles a title implies (Me → avocat), for matching only
 
     @property
-    def name(self) -> str:
+    def name(self) -> str | None:
+        """The fullest name; None for an unnamed source (une responsable des communications)."""
+        if not self.names:
+            return None
         return max(self.names, key=lambda n: (len(n.split()), len(n), -self.names.index(n)))
 
     def role_near(self, pos: int) -> str | None:
@@ -122,7 +125,7 @@ class EntityModel:
                 continue
             if not self._role_fits(ent, m.role or "", m.country):
                 continue
-            if not ent.roles and (m.start - last > 600 or (len(ent.name.split()) < 2 and not ent.implied)):
+            if not ent.roles and (m.start - last > 600 or (len((ent.name or "").split()) < 2 and not ent.implied)):
                 continue  # a person with no stated role: only one just named in full, nearby
             if last > best_pos:
                 best, best_pos = ent, last
@@ -302,6 +305,10 @@ class EntityModel:
         # cataphora: « S'il pense que … », le ministre …, Marc Miller, assure …
         after = [e for e in self.entities if agrees(e) and any(pos < p < pos + 400 for p in e.positions)]
         return min(after, key=lambda e: min(p for p in e.positions if p > pos)) if after else None
+
+    def specific_role(self, ent: Entity, pos: int) -> str | None:
+        """The role to write for `ent` at `pos`: the most specific one the article gives."""
+        return self._specific(ent, ent.role_near(pos) or "", pos) or None
 
     @staticmethod
     def _specific(ent: Entity, role: str, pos: int) -> str:
