@@ -169,3 +169,22 @@ def test_titles_and_affiliations_are_roles_not_names(mention, text, word, name, 
 def test_a_word_capitalised_by_its_place_is_no_name(mention, text, word):
     m = mention(text, word)
     assert m is None or m.name is None
+
+
+# -- resolution (issue 13) ------------------------------------------------------------------------
+
+def test_incise_pronoun_goes_to_the_person_named_before_the_quote_not_the_last_speaker(quotes_of):
+    got = quotes_of("« Tout ira bien », a assuré Philippe Martin, économiste. Mais cela ne rassure pas "
+                    "Charles Dupuis : « Je pense qu'il y aura des erreurs », prédit-il.")
+    assert got["Tout ira bien"].speaker.name == "Philippe Martin"
+    assert got["Je pense qu'il y aura des erreurs"].speaker.name == "Charles Dupuis"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Selon les chiffres du gouvernement, 12 000 personnes ont manifesté samedi dans le pays.", "gouvernement"),
+    ("Selon une estimation publiée mercredi par l'Insee, la croissance a nettement ralenti en 2018.", "Insee"),
+    ("Selon un récent sondage, le parti arrive largement en tête des intentions de vote.", "récent sondage"),
+])
+def test_a_document_speaks_for_its_author(quotes_of, text, name):
+    (q,) = quotes_of(text).values()
+    assert q.speaker.name == name and q.speaker.kind == "organization"

@@ -22,7 +22,8 @@ SUBJECT, OBJECT, OTHER = 1.0, 0.6, 0.4
 HEADLINE, LEAD = 2.0, 1.3  # a mention in the title, in the first paragraph of the body
 QUOTED = 1.2  # each quote of the entity
 HALF_LIFE = 900  # characters over which a mention's weight halves (about five sentences)
-HEADLINE_MAX = 250  # a first line longer than this is body text, not a title
+HEADLINE_MAX = 250
+NEARBY = 800  # characters within which short paragraphs still follow the same speaker  # a first line longer than this is body text, not a title
 
 
 @dataclass(slots=True)
@@ -104,8 +105,9 @@ class Discourse:
         if not before:
             return None
         p, e = before[-1]
-        if self.paragraph(pos) - self.paragraph(p) > 1:
-            return None
+        gap = self.paragraph(pos) - self.paragraph(p)
+        if gap > 1 and not (gap <= 3 and pos - p < NEARBY):
+            return None  # the text has moved on (short paragraphs: a few lines still hold)
         if any(p < m.pos < pos and m.subject and m.entity != e
                and self.entities.entities[m.entity].kind == "person" for m in self.mentions):
             return None

@@ -372,10 +372,41 @@ def build(doc: Doc, a: int, b: int, appos: tuple[int, int] | None = None) -> Men
     return m
 
 
+def _head_noun(doc: Doc, a: int, b: int) -> int | None:
+    """The first noun of [a, b), past determiners and adjectives (un récent sondage → sondage)."""
+    for k in range(a, b):
+        t = doc.tokens[k]
+        if t.pos in ("DET", "PUNCT", "ADJ", "NUM") or _low(t) in DETS:
+            continue
+        return k
+    return None
+
+
+def _author(doc: Doc, m: Mention, a: int, b: int) -> bool:
+    """A document speaks for its author (ANNOTATION.md: a study speaks when no author is named):
+    les chiffres du gouvernement → gouvernement, le rapport du BEA-TT → BEA-TT. Sets the name."""
+    toks = doc.tokens
+    for k in range(a + 1, b - 1):
+        if _low(toks[k]) not in DE | {"des", "du"}:
+            continue
+        j = k + 1
+        while j < b and (_low(toks[j]) in DETS or toks[j].pos == "DET"):
+            j += 1
+        sub = build(doc, j, b) if j < b else None
+        if sub is not None and sub.name and sub.kind in ("person", "organization"):
+            m.name, m.kind, m.role, m.gender = sub.name, sub.kind, sub.role, sub.gender
+            return True
+        return False
+    return False
+
+
 def _classify(doc: Doc, m: Mention, a: int, b: int) -> None:
     toks = doc.tokens
     head_words = [fold(t.text) for t in toks[a:b] if t.pos not in ("DET", "PUNCT") and _low(t) not in DETS]
-    body = next((lexicon.bodies()[w] for w in head_words[:1] if w in lexicon.bodies()), None)
+    head = _head_noun(doc, a, b)
+    body = lexicon.bodies().get(fold(toks[head].text)) if head is not None else None
+    if body == "document" and _author(doc, m, a, b):
+        return
     if body is None and m.name:  # des informations du quotidien Washington Post
         body = next((lexicon.bodies()[w] for w in head_words if lexicon.bodies().get(w) == "media"), None)
     ent_labels = {e.label for e in doc.ents if e.first < b and a < e.last}

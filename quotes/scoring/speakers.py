@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from math import log
 
 from ..candidate import Candidate
-from ..entities import Entity, EntityModel
+from ..entities import Entity, EntityModel, role_concept, role_head
 from ..entities.discourse import Discourse
 from .weights import LinearModel
 
@@ -67,7 +67,8 @@ def options(q: Candidate, disc: Discourse, entities: EntityModel) -> list[Speake
         add(ent, "salient")
     for ent in _named_in_sentence(q, disc, entities):
         add(ent, "sentence")
-    add(None, "nobody")
+    if not any(o.entity is None for o in found.values()):
+        add(None, "nobody")  # an unnamed source already stands for "no name" (with its description)
     opts = list(found.values())
     top = ranked[0][1] if ranked else 0.0
     rank = {ent.id: k for k, (ent, _) in enumerate(ranked)}
@@ -114,10 +115,15 @@ def _features(q: Candidate, opt: SpeakerOption, disc: Discourse, sieve_ent: Enti
         tag = "unnamed" if "sieve" in opt.origins else "nobody"
         f[tag] = 1.0
         f[f"{tag}&type:{q.type}"] = 1.0
+        f[f"{tag}&mention:{mention}"] = 1.0
         if not has_sieve:
             f[f"{tag}&no_sieve"] = 1.0
         if q.kind == "anonymous":
             f[f"{tag}&anonymous"] = 1.0
+        if q.speaker is not None and q.speaker.kind != "pronoun":
+            f[f"{tag}&{'definite' if q.speaker.definite else 'indefinite'}"] = 1.0
+        if current is not None:
+            f[f"{tag}&current_exists"] = 1.0
         return f
     for origin in ("current", "previous", "protagonist", "sentence"):
         if origin in opt.origins:
@@ -146,14 +152,46 @@ def _features(q: Candidate, opt: SpeakerOption, disc: Discourse, sieve_ent: Enti
     quoted = sum(1 for p, e in disc.quoted if e == ent.id and p < pos)
     f["log_quoted"] = log(1 + quoted)
     if q.speaker is not None and q.speaker.kind == "pronoun":
-        gender, person = q.speaker.gender, ent.kind == "person"
-        agrees = (gender == "x" or ent.gender in ("x", gender)) and q.speaker.number == "s"
-        f["pronoun_agrees" if agrees and person else "pronoun_body" if agrees else "pronoun_clash"] = 1.0
+        agrees = _agrees(q.speaker, ent)
+        f["pronoun_agrees" if agrees and ent.kind == "person" else "pronoun_body" if agrees else "pronoun_clash"] = 1.0
+        if agrees:
+            first = next((e for e, _ in disc.ranked(pos, ("person", "organization")) if _agrees(q.speaker, e)), None)
+            if first is ent:
+                f["pronoun_most_salient_agreeing"] = 1.0
+    if q.speaker is not None and q.speaker.role and sieve_ent is None and q.speaker.kind != "pronoun":
+        _role_features(f, q.speaker, ent, disc)
     if ent is prot:
         f["is_protagonist"] = 1.0
     if ent is current:
         f["is_current"] = 1.0
     return f
+
+
+def _agrees(m, ent: Entity) -> bool:
+    """A pronoun and an entity agree in gender and number (a body is singular)."""
+    gender = m.gender
+    return m.number == "s" and (gender == "x" or ent.gender in ("x", gender)) and ent.kind in ("person", "organization")
+
+
+def _role_features(f: dict[str, float], m, ent: Entity, disc: Discourse) -> None:
+    """A role-only mention the entity model left unnamed (le député, le fleuriste): does this
+    candidate hold that role, does anyone else, does the gender agree?"""
+    head, concept = role_head(m.role), role_concept(m.role)
+
+    def holds(e: Entity) -> bool:
+        return any(role_head(r) == head or (concept and role_concept(r) == concept) for _, r in e.roles)
+
+    f["role_mention"] = 1.0
+    if holds(ent):
+        f["role_held"] = 1.0
+    elif ent.roles:
+        f["role_other"] = 1.0
+    if any(holds(e) for e in disc.entities.entities if e is not ent and e.kind == "person"):
+        f["role_held_by_other"] = 1.0
+    if m.gender != "x" and ent.gender != "x":
+        f["role_gender_agrees" if m.gender == ent.gender else "role_gender_clash"] = 1.0
+    if ent.kind != "person":
+        f["role_body"] = 1.0
 
 
 def choose(opts: list[SpeakerOption], model: LinearModel) -> SpeakerOption:
