@@ -153,3 +153,19 @@ def test_incise_after_long_content(quotes_of, text, content, who):
 def test_a_comma_never_starts_a_sentence(parse):
     doc = parse("Ces véhicules seront à nouveau mobilisés samedi, a fait savoir la préfecture de police.")
     assert len(doc.sents) == 1
+
+
+@pytest.mark.parametrize("text, content, who", [
+    ("Ces contrôles étaient, selon la police fédérale, terminés jeudi vers six heures.",
+     "Ces contrôles étaient, selon la police fédérale, terminés jeudi vers six heures", "police fédérale"),
+    ("Car les enquêteurs ont l'intention, selon le quotidien Le Soir, de demander un nouveau mandat.",
+     "les enquêteurs ont l'intention, selon le quotidien Le Soir, de demander un nouveau mandat", "Le Soir"),
+])
+def test_selon_in_the_middle_of_the_content(quotes_of, text, content, who):
+    q = only(quotes_of, text)
+    assert q.text == content and q.speaker.name == who and q.rule == "selon:middle"
+
+
+def test_selon_then_an_apposition_is_not_the_middle_shape(quotes_of):
+    q = only(quotes_of, "Les retards sont fréquents, selon Audrey Blais, employée du centre de tri.")
+    assert q.text == "Les retards sont fréquents" and q.speaker.name == "Audrey Blais"
