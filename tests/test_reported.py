@@ -169,3 +169,35 @@ def test_selon_in_the_middle_of_the_content(quotes_of, text, content, who):
 def test_selon_then_an_apposition_is_not_the_middle_shape(quotes_of):
     q = only(quotes_of, "Les retards sont fréquents, selon Audrey Blais, employée du centre de tri.")
     assert q.text == "Les retards sont fréquents" and q.speaker.name == "Audrey Blais"
+
+
+# -- interviews in question-and-answer layout (rule `interview`) -----------------------------------
+
+INTERVIEW = (
+    "« L'école doit changer d'échelle »\n"
+    "ENTRETIEN - La sociologue publie un essai sur l'éducation.\n"
+    "LE JOURNAL. - Faut-il réformer le collège avant le lycée ?\n"
+    "Claire MORIN. - Sans aucun doute. Le collège concentre toutes les inégalités du système.\n"
+    "Les moyens ont-ils manqué ?\n"
+    "Oui, et depuis longtemps. Les enseignants se sentent abandonnés.\n"
+    "Ils attendent des actes plus que des discours.\n"
+    "Lire aussi : le budget de l'éducation en hausse\n"
+)
+
+
+def test_interview_answers_are_the_interviewees(quotes_of):
+    found = quotes_of(INTERVIEW)
+    answers = [q for q in found.values() if q.rule == "interview"]
+    assert [q.text for q in answers] == [
+        "Sans aucun doute. Le collège concentre toutes les inégalités du système",
+        "Oui, et depuis longtemps. Les enseignants se sentent abandonnés.\n"
+        "Ils attendent des actes plus que des discours",
+    ]
+    assert {q.speaker.name for q in answers} == {"Claire MORIN"}
+    assert not any("?" in q.text for q in answers)  # the interviewer's questions are not quotes
+
+
+def test_no_interview_without_a_question_and_answer_layout(quotes_of):
+    text = ("Le maire a présenté son budget mardi.\nFaut-il s'en inquiéter ?\n"
+            "Les élus de l'opposition ont voté contre le texte.\n")
+    assert not any(q.rule == "interview" for q in quotes_of(text).values())
