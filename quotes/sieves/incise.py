@@ -8,7 +8,8 @@ from .base import Attribution, Sieve, first_token_after, last_token_before, near
 
 
 class Interview(Sieve):
-    """LE JOURNAL. - Faut-il réformer ?⏎Ivan PETROV. - Oui, sans attendre…: an answer is the interviewee's."""
+    """In « LE JOURNAL. - Faut-il réformer ?⏎Ivan PETROV. - Oui, sans attendre. », the answer (no marks
+    of its own) is the interviewee's: Ivan Petrov."""
 
     name, confidence = "interview", 0.9
 
