@@ -149,8 +149,9 @@ def skip_fillers(doc: Doc, j: int, limit: int) -> int:
             j += 1
         elif t.text == "," and j + 1 < limit and _is_parenthetical(doc, j, limit):
             j = _is_parenthetical(doc, j, limit)
-        elif (t.pos == "ADP" or low in ("lors", "au", "aux", "du")) and j + 1 < limit and toks[j + 1].pos == "ADV":
-            j += 2  # par ailleurs, d'ailleurs, en outre
+        elif (t.pos == "ADP" or low in ("lors", "au", "aux", "du")) and j + 1 < limit and toks[j + 1].pos == "ADV" \
+                and _low(toks[j + 1]) not in NEGATION | NEG_TAIL:
+            j += 2  # par ailleurs, d'ailleurs, en outre (not: appelé à ne pas manifester)
         elif (t.pos == "ADP" or low in ("lors", "au", "aux", "du")) and low not in ("selon", "des"):
             # "des" opens a subject more often than a complement after a cue (ont rapporté des médias)
             k = j + 1

@@ -201,3 +201,29 @@ def test_no_interview_without_a_question_and_answer_layout(quotes_of):
     text = ("Le maire a présenté son budget mardi.\nFaut-il s'en inquiéter ?\n"
             "Les élus de l'opposition ont voté contre le texte.\n")
     assert not any(q.rule == "interview" for q in quotes_of(text).values())
+
+
+# -- issue 10: more shapes of reported speech -------------------------------------------------------
+
+@pytest.mark.parametrize("text, content", [
+    # appeler à + infinitive, with the subject an antecedent of « qui », and a negated infinitive
+    ("Des associations locales qui appellent à marcher dimanche ont été identifiées.", "marcher dimanche"),
+    ("Plusieurs voix de la majorité avaient appelé à ne pas manifester samedi.", "ne pas manifester samedi"),
+    # se dire + attribute: one word is content; the attribute ends at a comma
+    ("Plus de 2 000 sympathisants se disaient intéressés.", "intéressés"),
+    ("Le détenu se dit bien traité, reçoit des visites et lit beaucoup.", "bien traité"),
+    # an ambiguous verb said to an outlet
+    ("Le musicien a confié à l'AFP qu'il envisage de partir en tournée.", "il envisage de partir en tournée"),
+    # comme le relève X, … / …, comme l'a rappelé X.
+    ("Mais, comme le relève le quotidien Le Matin, la réforme est largement rejetée par les lecteurs.",
+     "la réforme est largement rejetée par les lecteurs"),
+    ("Le taux de chômage a baissé au printemps, comme l'a rappelé mardi la ministre du Travail.",
+     "Le taux de chômage a baissé au printemps"),
+])
+def test_reported_shapes_of_issue_10(quotes_of, text, content):
+    q = only(quotes_of, text)
+    assert q.text == content and q.type == "indirect"
+
+
+def test_comme_as_a_comparison_is_no_quote(quotes_of):
+    assert not quotes_of("Il court comme le vent depuis des années, et tout le monde le regarde.")

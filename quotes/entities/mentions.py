@@ -182,7 +182,7 @@ def np_end(doc: Doc, i: int, limit: int) -> int:
                 end = j
                 continue
             break
-        if t.text in (",", "et") and j + 1 < limit and _low(toks[j + 1]) in DE | {"et"}:
+        if t.text in (",", "et") and state == "of" and j + 1 < limit and _low(toks[j + 1]) in DE | {"et"}:
             # ministre de l'Immigration, des Réfugiés et de la Citoyenneté
             k = j + 1 if _low(toks[j + 1]) in DE else j + 2
             if k < limit and _low(toks[k]) in DE:

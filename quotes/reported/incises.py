@@ -58,6 +58,35 @@ def from_incises(doc: Doc, spans: list[MarkSpan]) -> list[Candidate]:
     return out
 
 
+def from_comme(doc: Doc, spans: list[MarkSpan]) -> list[Candidate]:
+    """Comme le relève le HuffPost, … / …, comme l'a rappelé le ministre. The neuter « le » stands
+    for the clause: what comes after the comma (or, at the end of a sentence, before it)."""
+    out = []
+    text = doc.text
+    toks = doc.tokens
+    for sent in doc.sents:
+        for k in range(sent.first, sent.last - 3):
+            if lowered(toks[k]) != "comme" or lowered(toks[k + 1]) not in ("le", "l'"):
+                continue
+            inc = incise_after(doc, k + 2, sent.last, inverted_only=True)
+            if inc is None or inc.speaker is None or not inc.cue.entry.makes_quotes or inc.cue.negated:
+                continue
+            end = inc.last
+            if end < sent.last and toks[end].text == "," and sent.last - end > 4:
+                first, last = end + 1, content_end(doc, end + 1, sent.last, spans)
+            elif k > sent.first and toks[k - 1].text == "," and incise_closes(doc, inc, sent.last):
+                first, last = sent.first, k - 1
+            else:
+                continue
+            if last - first < 3:
+                continue
+            a, b = trim_content(text, toks[first].start, toks[last - 1].end)
+            q = Candidate("indirect", a, b, outer_start=a, outer_end=b, found_by="comme")
+            q.incise = Incise(inc.cue, inc.speaker, inc.first, inc.last)
+            out.append(q)
+    return out
+
+
 def from_ce_que(doc: Doc, spans: list[MarkSpan]) -> list[Candidate]:
     """« C’est ce qu’a réclamé le PQ » / « C’est l’appel qu’a lancé X »: what was said is before."""
     out = []

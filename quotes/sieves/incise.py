@@ -31,7 +31,8 @@ class InciseInside(Sieve):
     def attribute(self, q, ctx):
         if q.incise is None or q.found_by == "ce-que":
             return None
-        return Attribution(q.incise.speaker, q.incise.cue, prefer_last=True)
+        sub = "comme" if q.found_by == "comme" else None  # Comme le relève X, …
+        return Attribution(q.incise.speaker, q.incise.cue, sub=sub, prefer_last=True)
 
 
 class CeQue(Sieve):
