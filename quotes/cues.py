@@ -225,6 +225,8 @@ def incise_after(doc: Doc, i: int, limit: int, inverted_only: bool = False) -> I
     while j < limit and toks[j].text in INCISE_OPEN:
         j += 1
     cue = _verb_group(doc, j, limit) if j < limit else None
+    if cue and toks[cue.verb].feat("VerbForm") == "Inf" and cue.first == cue.verb:
+        cue = None  # …, rappeler les priorités: an infinitive opens no incise
     if cue:
         if cue.clitic is not None:
             p = pronoun(doc, cue.clitic)

@@ -35,7 +35,7 @@ def from_incises(doc: Doc, spans: list[MarkSpan]) -> list[Candidate]:
                                                                    "mais", "puis", "alors", "qui", "dont") \
                 or tail[0].text.lower().endswith("ant") or tail[0].pos == "CCONJ"
             marked = any(sent.start <= s.open_start < doc.tokens[k - 1].start for s in spans)
-            verb = any(t.pos in ("VERB", "AUX") for t in before + tail)
+            verb = any(t.pos in ("VERB", "AUX") for t in tail)  # the content goes on as a clause after it
             connector = all(t.pos in ("ADV", "CCONJ", "PUNCT") for t in before)
             if connector and len(tail) >= 4 and verb:  # Surtout, dit-il, l'entreprise a profité…
                 a, b = trim_content(text, doc.tokens[rest].start, doc.tokens[content_end(doc, rest, sent.last, spans) - 1].end)
