@@ -227,3 +227,18 @@ def test_reported_shapes_of_issue_10(quotes_of, text, content):
 
 def test_comme_as_a_comparison_is_no_quote(quotes_of):
     assert not quotes_of("Il court comme le vent depuis des années, et tout le monde le regarde.")
+
+
+@pytest.mark.parametrize("text, content", [
+    # the journalist's connector at the start is not the source's
+    ("Et ce sont les jeunes qui revendent le plus leurs cadeaux, selon l'étude.",
+     "ce sont les jeunes qui revendent le plus leurs cadeaux"),
+    # a lead-in before a colon is the journalist's
+    ("L'économie en a pâti : l'activité du secteur privé est tombée en décembre, selon un indice du cabinet Markit.",
+     "l'activité du secteur privé est tombée en décembre"),
+    # a sentence that ends on its source, with no comma
+    ("Le grand débat est bien mal parti pour le gouvernement selon la presse.",
+     "Le grand débat est bien mal parti pour le gouvernement"),
+])
+def test_reported_content_boundaries(quotes_of, text, content):
+    assert only(quotes_of, text).text == content

@@ -8,6 +8,7 @@ from ..direct import trim_content
 from ..marks import MarkSpan
 from ..nlp import Doc
 from .clauses import content_end, lowered, que_end
+from .sources import past_connector
 
 
 def from_incises(doc: Doc, spans: list[MarkSpan]) -> list[Candidate]:
@@ -41,9 +42,11 @@ def from_incises(doc: Doc, spans: list[MarkSpan]) -> list[Candidate]:
                 a, b = trim_content(text, doc.tokens[rest].start, doc.tokens[content_end(doc, rest, sent.last, spans) - 1].end)
             elif not journalist_tail and len(tail) >= 2 and verb and len(before) + len(tail) >= 4:
                 # La situation, a-t-il estimé, est grave: one span around the incise (ANNOTATION.md)
-                a, b = trim_content(text, sent.start, doc.tokens[content_end(doc, rest, sent.last, spans) - 1].end)
+                start = doc.tokens[past_connector(doc, sent.first, k - 1)].start
+                a, b = trim_content(text, start, doc.tokens[content_end(doc, rest, sent.last, spans) - 1].end)
             elif len(before) >= 4 and (marked or any(t.pos in ("VERB", "AUX") for t in before)):
-                a, b = trim_content(text, sent.start, doc.tokens[k - 2].end)
+                start = doc.tokens[past_connector(doc, sent.first, k - 1)].start
+                a, b = trim_content(text, start, doc.tokens[k - 2].end)
             else:
                 continue
             whole = [s for s in spans if s.depth == 0 and s.open_start <= a and b <= s.close_end]
