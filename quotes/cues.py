@@ -131,6 +131,8 @@ def _verbal_context(doc: Doc, i: int) -> bool:
         k -= 1
     before = doc.tokens[k] if k >= 0 else None
     after = doc.tokens[i + 1] if i + 1 < len(doc.tokens) else None
+    if before is not None and before.pos == "DET":
+        return False  # l'annonce que…: a noun after its determiner (speech_nouns.tsv has those)
     return bool((before and before.pos == "AUX") or (after and (is_clitic(after) or _low(after) in ("que", "qu'"))))
 
 

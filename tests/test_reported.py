@@ -242,3 +242,23 @@ def test_comme_as_a_comparison_is_no_quote(quotes_of):
 ])
 def test_reported_content_boundaries(quotes_of, text, content):
     assert only(quotes_of, text).text == content
+
+
+@pytest.mark.parametrize("text, content, who", [
+    ("L'appel d'Ingrid Roy à mettre fin à « toutes les violences » a été salué dimanche.",
+     "mettre fin à « toutes les violences »", "Ingrid Roy"),
+    ("Le président Paul Girard avait fait la promesse de rester dans les clous fixés par l'Union.",
+     "rester dans les clous fixés par l'Union", "Paul Girard"),
+])
+def test_speech_nouns_with_their_content(quotes_of, text, content, who):
+    q = only(quotes_of, text)
+    assert q.text == content and q.speaker.name == who
+
+
+def test_a_speech_noun_without_content_is_no_quote(quotes_of):
+    assert not quotes_of("Un appel d'offres a été lancé mardi par la mairie.")
+
+
+def test_engagement_a_ce_que(quotes_of):
+    q = only(quotes_of, "Le commissaire Pierre Morin s'est engagé à ce que les géants du numérique paient leurs impôts.")
+    assert q.text == "les géants du numérique paient leurs impôts" and q.speaker.name == "Pierre Morin"

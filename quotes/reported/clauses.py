@@ -118,6 +118,8 @@ def _content_start(doc: Doc, cue: CueMatch, limit: int) -> tuple[int, str] | Non
     low = lowered(toks[k])
     if que_end(doc, k) is not None and "que" in flags:
         return que_end(doc, k), "que"
+    if low in A and "a" in flags and k + 2 < limit and lowered(toks[k + 1]) == "ce" and que_end(doc, k + 2):
+        return que_end(doc, k + 2), "que"  # s'est engagé à ce que les géants paient
     if low in DE and ("de" in flags) and k + 1 < limit and _infinitive_ahead(doc, k + 1, limit):
         return k + 1, "de"
     if low in A and "a" in flags and k + 1 < limit and _infinitive_ahead(doc, k + 1, limit):

@@ -31,7 +31,7 @@ class InciseInside(Sieve):
     def attribute(self, q, ctx):
         if q.incise is None or q.found_by == "ce-que":
             return None
-        sub = "comme" if q.found_by == "comme" else None  # Comme le relève X, …
+        sub = "comme" if q.found_by == "comme" else "noun" if q.found_by.startswith("noun") else None
         return Attribution(q.incise.speaker, q.incise.cue, sub=sub, prefer_last=True)
 
 
