@@ -62,8 +62,8 @@ def main() -> int:
                     page.wait_for_selector(ready, timeout=60_000)
                     times.append(time.perf_counter() - t0)
                     if k == a.rounds - 1:
-                        shot = out / f"{a.prefix}-{name}.png"
-                        page.screenshot(path=str(shot), full_page=name != "home")
+                        page.screenshot(path=str(out / f"{a.prefix}-{name}.png"))
+                        page.screenshot(path=str(out / f"{a.prefix}-{name}-full.png"), full_page=True)
                     page.close()
                 print(f"{name:8s} /{path:24s} median {statistics.median(times):.2f} s "
                       f"(min {min(times):.2f}, max {max(times):.2f}, {a.rounds} loads)")

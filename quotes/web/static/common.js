@@ -212,7 +212,7 @@ export function barChart(canvas, labels, datasets, { stacked = false, horizontal
     type: "bar",
     data: { labels, datasets: datasets.map((d, i) => ({ ...d, backgroundColor: colors[i % colors.length] })) },
     options: {
-      animation: false, responsive: true, maintainAspectRatio: false,
+      animation: false, responsive: true, maintainAspectRatio: false, locale: "fr-FR",
       indexAxis: horizontal ? "y" : "x",
       plugins: { legend: { display: datasets.length > 1 } },
       scales: horizontal ? { x: value, y: category } : { x: category, y: value },
