@@ -7,7 +7,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import re
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 from hypothesis import given, settings
@@ -236,3 +240,55 @@ def test_search_all_walks_every_page(tmp_path):
                                                "«»", "Hugo Petit", None)]))
         assert len(list(db.search_all())) == 3
         assert [q.id for q in db.search_all()] == [q.id for q in db.search(per_page=10).quotes]
+
+
+# --- the CLI doors: the same display rules as the page ---
+
+def cli(*args: str, db=None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", "from quotes.cli import main; main()", *args,
+                           *(["--db", str(db)] if db else [])], capture_output=True, text=True,
+                          env={**os.environ, "COLUMNS": "200", "NO_COLOR": "1"}, timeout=120)
+
+
+@pytest.fixture
+def db_file(tmp_path):
+    path = tmp_path / "cli.db"
+    with QuoteDB(path) as db:
+        for art in (PARAPHRASE, ANONYMOUS, NOBODY, LE_JOUR):
+            db.add_article(*art)
+    return path
+
+
+def test_cli_search_marks_only_direct_quotes(db_file):
+    r = cli("search", "--min-confidence", "0", db=db_file)
+    assert r.returncode == 0, r.stderr
+    assert "« Nous ne céderons rien »" in r.stdout and "direct quote" in r.stdout
+    assert "« le pont" not in r.stdout and "le pont rouvrirait en mai" in r.stdout
+    assert "reported speech, not verbatim" in r.stdout
+    assert "anonymous source" in r.stdout and "un haut responsable" in r.stdout
+    assert "unattributed" in r.stdout and "confidence 0.20" in r.stdout
+    assert "journal.example 2024-05-08" in r.stdout  # the url's site stands in for the missing outlet
+
+
+def test_cli_search_says_what_the_default_confidence_hides(db_file):
+    r = cli("search", "vallee", db=db_file)
+    assert "0 quote(s)" in r.stdout and "1 quote(s) attributed with a confidence under 0.5 hidden" in r.stderr
+    assert "hidden" not in cli("search", "pont", db=db_file).stderr
+
+
+def test_cli_search_all_is_for_exports(db_file):
+    r = cli("search", "--all", db=db_file)
+    assert r.returncode == 2 and "--format csv" in r.stderr
+    lines = cli("search", "--all", "--format", "jsonl", "--min-confidence", "0", db=db_file).stdout.splitlines()
+    assert len(lines) == 5
+
+
+def test_cli_stats_prints_the_figures_page(db_file):
+    r = cli("stats", db=db_file)
+    assert r.returncode == 0, r.stderr
+    assert "4 articles, 5 quotes, 3 speakers" in r.stdout
+    assert re.search(r"Le Courrier\s*│\s*2\s*│\s*1 \(50 %\)\s*│\s*0 \(0 %\)\s*│\s*0 \(0 %\)\s*│\s*1 \(50 %\)", r.stdout)
+    weeks = re.findall(r"(\d{4}-\d\d-\d\d)\s*│\s*(\d+)", r.stdout)
+    assert weeks == [("2024-02-26", "2"), ("2024-05-06", "2"), ("2024-05-13", "1")]  # Le Jour's 1 March: a Friday
+    figures = json.loads(cli("stats", "--format", "jsonl", db=db_file).stdout)
+    assert figures["quotes"] == 5 and figures["top_speakers"][0]["kind"] == "person"

@@ -73,7 +73,8 @@ def figures(out: Console, f: "Figures") -> None:
         top.add_row(Text(s.name, style="bold"), KINDS.get(s.kind, s.kind), str(s.quotes), str(s.articles))
     out.print(top)
     outlets = Table(title="Quotes by outlet and kind of source")
-    for col, just in (("Outlet", "left"), ("Quotes", "right"), ("Person", "right"), ("Organisation", "right"),
+    outlets.add_column("Outlet", overflow="fold")
+    for col, just in (("Quotes", "right"), ("Person", "right"), ("Organisation", "right"),
                       ("Anonymous", "right"), ("Unattributed", "right")):
         outlets.add_column(col, justify=just)
     for o in f.outlets:

@@ -100,6 +100,8 @@ def search(text: str = typer.Argument("", help="Words to find in quotes and spea
                 sys.stdout.write(line)
             return
         result = store.search(text, **filters, page=page, per_page=limit)
+        hidden = store.search(text, **{**filters, "min_confidence": 0}, per_page=1).total - result.total \
+            if min_confidence > 0 else 0
     out = Console(soft_wrap=False)
     table = Table(show_lines=True, title=f"{result.total} quote(s)" + (f", page {page}" if page > 1 else ""))
     table.add_column("#", justify="right", style="dim")
@@ -110,9 +112,9 @@ def search(text: str = typer.Argument("", help="Words to find in quotes and spea
     for q in result.quotes:
         table.add_row(str(q.id), show.quote(q), show.speaker(q), Text(show.cue(q.cue)), show.articles(q))
     out.print(table)
-    if min_confidence > 0:
-        err.print(f"quotes attributed with a confidence under {min_confidence:g} are hidden (--min-confidence 0 "
-                  "shows them)", highlight=False)
+    if hidden:
+        err.print(f"{hidden} quote(s) attributed with a confidence under {min_confidence:g} hidden "
+                  "(--min-confidence 0 shows them)", highlight=False)
 
 
 @app.command()
