@@ -138,7 +138,7 @@ def test_a_version_1_database_is_migrated(tmp_path):
     conn.execute("PRAGMA user_version = 1")
     conn.commit()
     conn.close()
-    with QuoteDB(path) as db:
+    with QuoteDB(path, readonly=True) as db:  # what `quotes serve` or `quotes search` opens
         q = db.search().quotes[0]
         assert (q.confidence, q.speaker_kind, q.article.site) == (0.85, "anonymous", "journal.example")
         assert q.occurrences[0].context_before is None

@@ -20,11 +20,11 @@ from . import figures as _figures, ingest, search as _search
 from .fts import enable_fts
 from .records import (ArticleRef, Count, Figures, Occurrence, OutletFigures, SearchPage, SpeakerDetail, SpeakerPage,
                       SpeakerRecord, StoredQuote)
-from .schema import connect, migrate
+from .schema import SCHEMA_VERSION, connect, migrate
 
 
 class QuoteDB:
-    """A quotes database file; creates and migrates it on open unless `readonly`."""
+    """A quotes database file; creates it unless `readonly`, and migrates an older one."""
 
     def __init__(self, path: str | Path, *, readonly: bool = False):
         self.path = Path(path)
@@ -35,8 +35,12 @@ class QuoteDB:
             if not readonly:
                 migrate(self.conn)
                 enable_fts(self.conn, "quotes", ["text", "speaker_name", "variants"], create_triggers=True)
-            elif self.conn.execute("PRAGMA user_version").fetchone()[0] == 0:
+            elif (version := self.conn.execute("PRAGMA user_version").fetchone()[0]) == 0:
                 raise QuotesError(f"{self.path}: not a quotes database", "create it with `quotes db add`")
+            elif version < SCHEMA_VERSION:  # a file from an older quotes: brought up to date once, then read
+                self.conn.close()
+                QuoteDB(self.path).close()
+                self.conn = connect(self.path, readonly=True)
         except sqlite3.DatabaseError as e:
             self.conn.close()
             raise QuotesError(f"{self.path}: not a usable quotes database ({e})", "give a quotes .db file") from None
