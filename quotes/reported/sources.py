@@ -70,6 +70,22 @@ def source_mention(doc: Doc, j: int, limit: int):
     m = mention_at(doc, j, limit)
     if m is None:
         return None
+    agent = _published_by(doc, m, limit)
+    if agent is not None:
+        return agent
     if m.kind == "pronoun" or m.name or m.role:
         return m
+    return None
+
+
+def _published_by(doc: Doc, m, limit: int):
+    """Selon une estimation publiée mercredi par l'Insee: the document's author speaks."""
+    k = m.last
+    for _ in range(4):
+        if k >= limit or doc.tokens[k].text in (",", ".", ";"):
+            return None
+        if lowered(doc.tokens[k]) == "par" and k > m.last:
+            agent = mention_at(doc, k + 1, limit)
+            return agent if agent is not None and agent.name and agent.kind in ("person", "organization") else None
+        k += 1
     return None
