@@ -37,16 +37,21 @@ HOSTILE = article("piege-1", [('<img id="pwned" src=x onerror="document.title=\'
 ARTICLES = (LE_JOUR, LA_VEILLE, HOSTILE, PARAPHRASE, ANONYMOUS, NOBODY)
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    path = tmp_path_factory.mktemp("web") / "web.db"
+def fill(path: Path, bulk: int) -> None:
+    """The test articles, and `bulk` one-quote articles by Hugo Petit (enough for a second page)."""
     with QuoteDB(path) as db:
         for art in ARTICLES:
             db.add_article(*art)
-        for i in range(25):  # enough for a second page
+        for i in range(bulk):
             db.add_article(*article(f"bulk-{i}", [(f"Le chantier numéro {i} avance selon le calendrier prévu "
                                                    f"par la mairie", "«»", "Hugo Petit", "maire")],
                                     outlet="Le Quartier", date=f"2023-01-{i + 1:02d}"))
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    path = tmp_path_factory.mktemp("web") / "web.db"
+    fill(path, 25)
     srv, url = serve_in_thread(path)
     yield url
     srv.shutdown()

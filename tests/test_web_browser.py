@@ -14,10 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from quotes.store import QuoteDB
-
-from test_web import ARTICLES, CHROMIUM
-from test_store import article
+from test_web import CHROMIUM, fill
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[1]
@@ -39,13 +36,7 @@ def site(tmp_path_factory):
         pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
     pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install .[browser])")
     db = tmp_path_factory.mktemp("browser") / "browser.db"
-    with QuoteDB(db) as store:
-        for art in ARTICLES:
-            store.add_article(*art)
-        for i in range(22):  # a second page of results
-            store.add_article(*article(f"bulk-{i}", [(f"Le chantier numéro {i} avance selon le calendrier prévu "
-                                                      f"par la mairie", "«»", "Hugo Petit", "maire")],
-                                       outlet="Le Quartier", date=f"2023-01-{i + 1:02d}"))
+    fill(db, 22)
     port = _free_port()
     proc = subprocess.Popen([sys.executable, "-c", "from quotes.cli import main; main()", "serve", "--db", str(db),
                              "--port", str(port)], stderr=subprocess.PIPE, text=True)
