@@ -151,13 +151,17 @@ def skip_fillers(doc: Doc, j: int, limit: int) -> int:
             j = _is_parenthetical(doc, j, limit)
         elif (t.pos == "ADP" or low in ("lors", "au", "aux", "du")) and j + 1 < limit and toks[j + 1].pos == "ADV":
             j += 2  # par ailleurs, d'ailleurs, en outre
-        elif (t.pos == "ADP" or low in ("lors", "au", "aux", "du")) and low not in ("selon",):
+        elif (t.pos == "ADP" or low in ("lors", "au", "aux", "du")) and low not in ("selon", "des"):
+            # "des" opens a subject more often than a complement after a cue (ont rapporté des médias)
             k = j + 1
             if k < limit and _low(toks[k]) in ("de", "d'"):
                 k += 1
             end = np_end(doc, k, limit)
             if end <= k:
                 return j
+            if fold(toks[k].text) in times:
+                # en fin de matinée Olivier Neyrinck: a time phrase, then the speaker's name
+                end = next((x for x in range(k + 1, end) if toks[x].text[:1].isupper()), end)
             j = end
             while j < limit and _low(toks[j]) in ("avec", "de", "d'", "du", "des") and np_end(doc, j + 1, limit) > j + 1:
                 j = np_end(doc, j + 1, limit)

@@ -129,3 +129,43 @@ def test_every_quote_records_its_rule_and_confidence(quotes_of):
     found = quotes_of(text)
     assert len(found) == 3
     assert all(q.rule and 0 < q.confidence <= 1 for q in found.values())
+
+
+# -- issue 10: incises without marks after long content --------------------------------------------
+
+@pytest.mark.parametrize("text, content, who", [
+    # a subject opened by "des" after the cue (tagged as a preposition by the parser)
+    ("Le patron de l'usine a été inculpé lundi pour fraude fiscale, ont rapporté lundi des médias locaux.",
+     "Le patron de l'usine a été inculpé lundi pour fraude fiscale", "médias locaux"),
+    # a time phrase before the speaker's name
+    ("Les livraisons ont repris sur le site de Lens, a précisé jeudi en fin de matinée Pierre Morand.",
+     "Les livraisons ont repris sur le site de Lens", "Pierre Morand"),
+    # the addressee before the speaker: à l'AFP, then the role
+    ("À Nancy, 300 personnes ont tenté de forcer un barrage, a dit à l'AFP le directeur de la police.",
+     "À Nancy, 300 personnes ont tenté de forcer un barrage", "directeur de la police"),
+])
+def test_incise_after_long_content(quotes_of, text, content, who):
+    q = only(quotes_of, text)
+    assert q.type == "indirect" and q.text == content
+    assert who in ((q.speaker.name or "") + " " + (q.role or ""))
+
+
+def test_a_comma_never_starts_a_sentence(parse):
+    doc = parse("Ces véhicules seront à nouveau mobilisés samedi, a fait savoir la préfecture de police.")
+    assert len(doc.sents) == 1
+
+
+@pytest.mark.parametrize("text, content, who", [
+    ("Ces contrôles étaient, selon la police fédérale, terminés jeudi vers six heures.",
+     "Ces contrôles étaient, selon la police fédérale, terminés jeudi vers six heures", "police fédérale"),
+    ("Car les enquêteurs ont l'intention, selon le quotidien Le Soir, de demander un nouveau mandat.",
+     "les enquêteurs ont l'intention, selon le quotidien Le Soir, de demander un nouveau mandat", "Le Soir"),
+])
+def test_selon_in_the_middle_of_the_content(quotes_of, text, content, who):
+    q = only(quotes_of, text)
+    assert q.text == content and q.speaker.name == who and q.rule == "selon:middle"
+
+
+def test_selon_then_an_apposition_is_not_the_middle_shape(quotes_of):
+    q = only(quotes_of, "Les retards sont fréquents, selon Audrey Blais, employée du centre de tri.")
+    assert q.text == "Les retards sont fréquents" and q.speaker.name == "Audrey Blais"

@@ -157,6 +157,8 @@ def np_end(doc: Doc, i: int, limit: int) -> int:
             continue
         if low in ("la", "le", "les") and state != "name" or fold(t.text) in lexicon.time_words():
             break  # "la ministre la semaine dernière": a determiner starts another phrase
+        if low in ("la", "le", "les") and not (j + 1 < limit and _capitalised(toks[j + 1])):
+            break  # l'AFP le directeur: a determiner opens another phrase (but: Jean de La Fontaine)
         if low in NAME_PARTICLES | {"à", "au", "aux", "pour", "en"}:
             # de-complements (ministre des Affaires étrangères), particles (Staffan de Mistura)
             k = j + 1

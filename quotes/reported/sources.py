@@ -5,7 +5,7 @@ from .. import lexicon
 from ..candidate import Candidate
 from ..cues import (incise_after)
 from ..direct import trim_content
-from ..entities.mentions import mention_at
+from ..entities.mentions import DETS, mention_at
 from ..lexicon import fold
 from ..marks import MarkSpan
 from ..nlp import Doc
@@ -48,6 +48,13 @@ def from_sources(doc: Doc, spans: list[MarkSpan]) -> list[Candidate]:
             while last > first and doc.tokens[last - 1].text in (",", "."):
                 last -= 1
             sub = "after"
+            rest = after + 1
+            if after < sent.last and doc.tokens[after].text == "," and sent.last - rest >= 2 \
+                    and doc.tokens[rest].text not in (".", "!", "?") and _continues(doc, rest, sent.last):
+                # Ces actions étaient, selon la police, terminées à 6 h: one clause around the source
+                first = clause_start(doc, sent.first, k - 1)
+                last = content_end(doc, rest, sent.last, spans)
+                sub = "middle"
         if last <= first:
             continue
         a, b = trim_content(text, doc.tokens[first].start, doc.tokens[last - 1].end)
@@ -55,6 +62,34 @@ def from_sources(doc: Doc, spans: list[MarkSpan]) -> list[Candidate]:
             continue
         out.append(Candidate("indirect", a, b, outer_start=a, outer_end=b, found_by=f"source:{sub}"))
     return out
+
+
+CONNECTORS = {"car", "mais", "et", "or", "donc", "ainsi", "d'où", "d’où", "alors"}
+
+
+def _continues(doc: Doc, k: int, limit: int) -> bool:
+    """After ', selon X,' the clause goes on (a verb, a participle, de/que + content), rather
+    than the journalist starting another one (…, selon X, ce qui…; …, selon X, et …)."""
+    low = lowered(doc.tokens[k])
+    if low in ("ce", "et", "mais", "qui", "dont", "alors", "tandis") or doc.tokens[k].pos == "CCONJ":
+        return False
+    j = k + (low in DETS)
+    if j < limit and lexicon.roles().match([fold(doc.tokens[j].text)], 0):
+        return False  # …, selon Audrey Roy, employée du centre: an apposition, not more content
+    rest = doc.tokens[k:limit]
+    return any(t.pos in ("VERB", "AUX") for t in rest) or any(t.text in ("«", "“", "\"") for t in rest)
+
+
+def clause_start(doc: Doc, first: int, comma: int) -> int:
+    """Where the clause holding a source phrase begins: a participle clause after a comma
+    (…, marquant, selon X, …), else the sentence, past a connector (Car, Mais, D'où)."""
+    for j in range(comma - 1, first, -1):
+        t = doc.tokens[j]
+        if doc.tokens[j - 1].text == "," and t.text.lower().endswith("ant") and t.pos in ("VERB", "AUX"):
+            return j
+    while first < comma and lowered(doc.tokens[first]) in CONNECTORS:
+        first += 1
+    return first
 
 
 def source_mention(doc: Doc, j: int, limit: int):

@@ -14,6 +14,7 @@ from math import log
 import regex
 
 from ..candidate import Candidate
+from ..cues import cue_at
 from ..direct import NAMING, is_quote, line_around
 from ..lexicon import fold
 from ..nlp import Doc
@@ -48,6 +49,12 @@ def features(q: Candidate, doc: Doc, ctx: "ArticleWords") -> dict[str, float]:
     toks = [doc.tokens[k] for k in doc.tokens_between(q.start, q.end)]
     if any(t.pos in ("VERB", "AUX") and t.feat("VerbForm") == "Fin" for t in toks):
         f["finite_verb"] = 1.0
+    elif not any(t.pos in ("VERB", "AUX") for t in toks):
+        f["no_verb"] = 1.0
+    caps = sum(1 for w in words if w[:1].isupper())
+    if n >= 2 and caps / n >= 0.5:
+        f["mostly_capitalised"] = 1.0
+    _cue_features(f, q, doc)
     before = text[max(0, q.outer_start - 30):q.outer_start]
     prev = [fold(w) for w in WORD.findall(before)[-2:]]
     if prev and prev[-1] in DETERMINERS:
@@ -56,6 +63,8 @@ def features(q: Candidate, doc: Doc, ctx: "ArticleWords") -> dict[str, float]:
         f["naming_word_before"] = 1.0
     if before.rstrip()[-1:] == ":":
         f["colon_before"] = 1.0
+    elif content[:1].isupper() and before.rstrip()[-1:].isalpha() and before.rstrip()[-1:].islower():
+        f["capital_mid_sentence"] = 1.0  # …une « Marche contre Marrakech »: a name or a title
     key = fold(content)
     if ctx.unquoted.get(key, 0) > 0:
         f["recurs_unquoted"] = 1.0
@@ -63,13 +72,34 @@ def features(q: Candidate, doc: Doc, ctx: "ArticleWords") -> dict[str, float]:
         f["quoted_again"] = 1.0
     line_start, line_end = line_around(text, q.outer_start, q.outer_end)
     line = text[line_start:line_end]
-    if line_start == 0 or q.outer_start < ctx.headline_end:
+    if q.outer_start < ctx.headline_end:
         f["headline"] = 1.0
     if not any(c.isalnum() for c in text[line_start:q.outer_start] + text[q.outer_end:line_end]):
         f["own_line"] = 1.0
     if TWEET.search(line):
         f["tweet_or_link_line"] = 1.0
     return f
+
+
+def _cue_features(f: dict[str, float], q: Candidate, doc: Doc) -> None:
+    """A speech verb just before the marks (a « déploré », ont scandé « … »), or in the sentence."""
+    first = doc.token_at(q.outer_start)
+    if first is None:
+        return
+    sent = doc.sent_of(first)
+    inside = doc.tokens_between(q.outer_start, q.outer_end)
+    near = False
+    for k in range(sent.first, sent.last):
+        if k in inside:
+            continue
+        cue = cue_at(doc, k)
+        if cue is None or cue.negated:
+            continue
+        f["cue_in_sentence"] = 1.0
+        if 0 < first - cue.last <= 3 or 0 < first - k <= 3:
+            near = True
+    if near:
+        f["cue_just_before"] = 1.0
 
 
 class ArticleWords:

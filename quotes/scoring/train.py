@@ -17,7 +17,7 @@ from ..pipeline import Analysis, Extractor
 from . import discourse_of, fragments, keep_quotes, speakers
 from .weights import LinearModel, Weights
 
-C_FRAGMENT, C_SPEAKER = 0.5, 0.5  # inverse regularisation strength of the two regressions
+C_FRAGMENT, C_SPEAKER = 0.1, 1.0  # inverse regularisation strength of the two regressions
 
 
 @dataclass
