@@ -23,6 +23,7 @@ def test_glued_paragraphs_are_cut(text, after):
     "Le taux est passé de 1.5 à 2.3 points, selon M.Dupont.",
     "Le site lepoint.fr et l'appli WhatsApp ont relayé la vidéo de LinkedIn.",
     "Les États-Unis (U.S.A.) ont réagi.",
+    "Il pleut depuis mardi. Le match est reporté à dimanche. « Rien ne presse. » Après la pluie.",
 ])
 def test_no_cut_inside_numbers_initials_addresses_or_brands(text):
     assert glued_breaks(text, 0, len(text)) == []

@@ -42,11 +42,18 @@ def from_sources(doc: Doc, spans: list[MarkSpan]) -> list[Candidate]:
             last = content_end(doc, first, sent.last, spans)
             sub = "before"
         else:
-            if "after" not in entry.flags or k == 0 or doc.tokens[k - 1].text != ",":
+            if "after" not in entry.flags or k == 0:
                 continue
-            first, last = sent.first, k - 1
+            if doc.tokens[k - 1].text != "," and not (after >= sent.last - 1 and k - sent.first >= 6):
+                continue  # « …, selon X. », or a sentence that ends on its source (… est mal parti selon la presse)
+            first = clause_start(doc, sent.first, k)
+            last = k - 1 if doc.tokens[k - 1].text == "," else k
             while last > first and doc.tokens[last - 1].text in (",", "."):
                 last -= 1
+            colon = next((j for j in range(last - 1, first, -1) if doc.tokens[j].text == ":"
+                          and not in_spans(doc.tokens[j].start, doc.tokens[j].end, spans)), None)
+            if colon is not None and last - colon > 4:
+                first = colon + 1  # L'économie en a pâti : l'activité a chuté, selon X: the lead-in is the journalist's
             sub = "after"
             rest = after + 1
             if after < sent.last and doc.tokens[after].text == "," and sent.last - rest >= 2 \
@@ -82,12 +89,22 @@ def _continues(doc: Doc, k: int, limit: int) -> bool:
 
 def clause_start(doc: Doc, first: int, comma: int) -> int:
     """Where the clause holding a source phrase begins: a participle clause after a comma
-    (…, marquant, selon X, …), else the sentence, past a connector (Car, Mais, D'où)."""
+    (…, marquant, selon X, …), else the sentence, past a connector (Car, Mais, D'où, En revanche,)."""
     for j in range(comma - 1, first, -1):
         t = doc.tokens[j]
         if doc.tokens[j - 1].text == "," and t.text.lower().endswith("ant") and t.pos in ("VERB", "AUX"):
             return j
-    while first < comma and lowered(doc.tokens[first]) in CONNECTORS:
+    return past_connector(doc, first, comma)
+
+
+def past_connector(doc: Doc, first: int, limit: int) -> int:
+    """Past the journalist's connector at a sentence start: Car, Et, D'où, En revanche, …"""
+    toks = doc.tokens
+    while first < limit and lowered(toks[first]) in CONNECTORS:
+        first += 1
+    if first + 2 < limit and lowered(toks[first]) == "en" and lowered(toks[first + 1]) == "revanche":
+        first += 2
+    if first < limit and toks[first].text == "," and first > 0 and lowered(toks[first - 1]) in ("revanche", "ainsi"):
         first += 1
     return first
 
