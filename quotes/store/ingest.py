@@ -12,6 +12,7 @@ import hashlib
 import json
 import sqlite3
 from collections import Counter
+from dataclasses import replace
 from datetime import datetime, timezone
 from typing import Iterable
 
@@ -108,6 +109,8 @@ def _speaker(conn: sqlite3.Connection, q: Quote) -> int | None:
     name = merge.parse_name(q.speaker.name, q.speaker.kind)
     if name is None:
         return None
+    if merge.generic_body(name):
+        name = replace(name, key=f"{name.key}@{q.doc_id}")  # one record per article (merge.generic_body)
     sid = merge.find_speaker(conn, name, q.role)
     if sid is None:
         sid = conn.execute("INSERT INTO speakers (name, kind, surname, first_name, name_key, roles) "
