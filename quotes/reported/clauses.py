@@ -217,12 +217,16 @@ def from_cues(doc: Doc, spans: list[MarkSpan]) -> list[Candidate]:
     text = doc.text
     for i, t in enumerate(doc.tokens):
         cue = cue_at(doc, i)
-        if cue is None or not cue.entry.makes_quotes or cue.negated or cue.passive:
+        if cue is None or not cue.entry.makes_quotes or cue.negated:
             continue
         if in_spans(t.start, t.end, spans):
             continue  # speech nested inside a direct quote is the quoted speaker's, not ours
         sent = doc.sent_of(i)
-        got = _content_start(doc, cue, sent.last) or _small_clause(doc, cue, sent.last, spans)
+        if cue.passive:
+            got = _passive_request(doc, cue, sent.last)
+        else:
+            got = _content_start(doc, cue, sent.last) or _small_clause(doc, cue, sent.last, spans) \
+                or _after_colon(doc, cue, sent.last, spans)
         if got is None or _journalist(doc, cue) or _blocked(doc, cue, sent.first):
             continue
         if "ambiguous" in cue.entry.flags and not _speaking_subject(doc, cue):
@@ -248,6 +252,34 @@ def from_cues(doc: Doc, spans: list[MarkSpan]) -> list[Candidate]:
         out.append(Candidate("indirect", a, b, outer_start=doc.tokens[cue.first].start, outer_end=b,
                              found_by=f"reported:{how}", cue=cue))
     return out
+
+
+def _passive_request(doc: Doc, cue: CueMatch, limit: int) -> tuple[int, str] | None:
+    """Toute personne est appelée à composer le 197 / Les habitants sont invités à rester chez eux:
+    a request in the passive, with à/de + infinitive. Other passives (déclaré coupable) stay out."""
+    if cue.entry.cls != "ask":
+        return None
+    k = skip_fillers(doc, cue.last, limit)
+    if k + 1 < limit and lowered(doc.tokens[k]) in A | DE and _infinitive_ahead(doc, k + 1, limit):
+        return k + 1, "passive"
+    return None
+
+
+def _after_colon(doc: Doc, cue: CueMatch, limit: int, spans: list[MarkSpan]) -> tuple[int, str] | None:
+    """Le préfet a annoncé un dispositif musclé : 8 000 policiers seront déployés samedi. The object
+    announces a clause after a colon (a finite verb, no marks: those are direct quotes)."""
+    if cue.entry.cls != "say" or "quote" in cue.entry.flags and "que" not in cue.entry.flags:
+        return None
+    toks = doc.tokens
+    colon = next((j for j in range(cue.last, min(limit, cue.last + 8)) if toks[j].text == ":"), None)
+    if colon is None or colon + 5 > limit or any(toks[j].pos in ("VERB", "AUX") for j in range(cue.last, colon)):
+        return None
+    rest = range(colon + 1, limit)
+    if any(in_spans(toks[j].start, toks[j].end, spans) for j in rest):
+        return None
+    if not any(toks[j].pos in ("VERB", "AUX") and toks[j].feat("VerbForm") == "Fin" for j in rest):
+        return None
+    return colon + 1, "colon"
 
 
 def _small_clause(doc: Doc, cue: CueMatch, limit: int, spans: list[MarkSpan]) -> tuple[int, str] | None:
