@@ -278,3 +278,11 @@ def test_passive_requests_and_clauses_after_a_colon(quotes_of, text, content):
 
 def test_other_passives_are_no_quotes(quotes_of):
     assert not quotes_of("L'accusé a été déclaré coupable de fraude fiscale par le tribunal.")
+
+
+@pytest.mark.parametrize("text", [
+    "Pour le grand débat, le gouvernement a choisi de restreindre la consultation à quatre thèmes.",
+    "Les résultats seront ensuite publiés, toujours selon un principe de transparence.",
+])
+def test_a_source_phrase_names_someone_who_speaks(quotes_of, text):
+    assert not quotes_of(text)

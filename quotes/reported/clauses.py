@@ -175,7 +175,7 @@ def _speaking_subject(doc: Doc, cue: CueMatch) -> bool:
     verb = doc.tokens[cue.verb]
     if raw and fold(doc.tokens[raw[0]].text) == "qui" and verb.dep == "acl:relcl" and verb.head != cue.verb:
         # des associations qui appellent à marcher: the relative's antecedent is the subject
-        return _speaker_like(mention_of(doc, verb.head))
+        return speaker_like(mention_of(doc, verb.head))
     if raw and fold(doc.tokens[raw[0]].text) in NOT_SPEAKERS:
         return False  # ce qui signifie que…: a thing, not a speaker
     if _to_addressee(doc, cue):
@@ -183,10 +183,10 @@ def _speaking_subject(doc: Doc, cue: CueMatch) -> bool:
     subj = subject_of(doc, cue.verb)
     if subj is None:
         return True  # inverted or elided subjects are left to attribution
-    return _speaker_like(subj)
+    return speaker_like(subj)
 
 
-def _speaker_like(m) -> bool:
+def speaker_like(m) -> bool:
     """A person, a body or a role (some of them unnamed: des organisations patronales); not a thing
     (la hausse des prix)."""
     if m is None:
