@@ -42,6 +42,9 @@ def content_end(doc: Doc, first: int, sent_last: int, spans: list[MarkSpan]) -> 
         t = toks[k]
         if t.text in (";",) or (t.text in ("—", "–") and k > first):
             return k
+        if lowered(t) in ("et", "mais", "puis") and k > first and closes_mark(doc, k - 1, spans) \
+                and k + 1 < sent_last and toks[k + 1].pos in ("AUX", "VERB") and toks[k + 1].feat("VerbForm") == "Fin":
+            return k  # « … » et a promis de nouvelles grèves: after the fragment, the journalist goes on
         if t.text == "," and k + 1 < sent_last:
             nxt = toks[k + 1]
             low = lowered(nxt)
