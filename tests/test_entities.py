@@ -203,3 +203,10 @@ def test_a_role_nobody_holds_stays_unnamed_for_the_scorer(quotes_of):
     q = quotes_of("Le politologue Simon Fabre a commenté la crise. Le chef de l'État a déclaré qu'il répondrait "
                   "au mouvement en temps voulu.")["il répondrait au mouvement en temps voulu"]
     assert q.speaker.name is None and q.role == "chef de l'État"
+
+
+def test_joint_speakers_are_one_speaker_and_plural_pronouns_find_them(quotes_of):
+    found = quotes_of("« Nous resterons mobilisés », ont déclaré Paul Girard et Anne Roy dans un communiqué. "
+                      "« Rien n'est réglé », ont-ils ajouté.")
+    assert found["Nous resterons mobilisés"].speaker.name == "Paul Girard et Anne Roy"
+    assert found["Rien n'est réglé"].speaker.name == "Paul Girard et Anne Roy"

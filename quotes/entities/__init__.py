@@ -302,8 +302,8 @@ class EntityModel:
 
     def _antecedent(self, m: Mention, pos: int, last_speaker: Entity | None, prefer_last: bool) -> Entity | None:
         def agrees(ent: Entity) -> bool:
-            if m.number == "p":
-                return False
+            if m.number == "p":  # « ils » / « elles »: only speakers named together
+                return ent.kind == "person" and " et " in (ent.name or "")
             return ent.kind == "person" and (m.gender == "x" or ent.gender in ("x", m.gender))
         exact = m.gender != "x"
         # « Des mesures qui ne rassurent pas X : « … », prédit-il »: the person the sentence named

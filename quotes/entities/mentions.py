@@ -490,4 +490,19 @@ def mention_at(doc: Doc, i: int, limit: int | None = None) -> Mention | None:
     end = np_end(doc, i, limit)
     if end <= i:
         return None
-    return build(doc, i, end, apposition(doc, end, limit))
+    m = build(doc, i, end, apposition(doc, end, limit))
+    return joint(doc, m, limit) if m is not None else None
+
+
+def joint(doc: Doc, m: Mention, limit: int) -> Mention:
+    """Two named people who speak together are one speaker, named as the article names them:
+    « …, ont déclaré Paul Girard et Anne Roy » → "Paul Girard et Anne Roy"."""
+    k = m.last
+    if not m.name or m.kind != "person" or k + 1 >= limit or _low(doc.tokens[k]) != "et":
+        return m
+    end = np_end(doc, k + 1, limit)
+    other = build(doc, k + 1, end) if end > k + 1 else None
+    if other is None or not other.name or other.kind != "person":
+        return m
+    return Mention(m.first, other.last, m.start, other.end, "person", name=f"{m.name} et {other.name}",
+                   role=m.role, gender=m.gender if m.gender == other.gender else "x", number="p")

@@ -10,6 +10,8 @@ PARTICLE_PREFIX = regex.compile(r"^(?:al|el|ben|bin|ibn|abou|abu|d|de|van|von|mc
 
 
 def surname_key(name: str) -> str:
+    if " et " in name:
+        return fold(name)  # joint speakers (Paul Girard et Anne Roy) are keyed whole
     words = [w for w in regex.split(r"\s+", name.strip()) if w]
     last = words[-1] if words else name
     return fold(PARTICLE_PREFIX.sub("", last))
