@@ -210,3 +210,11 @@ def test_joint_speakers_are_one_speaker_and_plural_pronouns_find_them(quotes_of)
                       "« Rien n'est réglé », ont-ils ajouté.")
     assert found["Nous resterons mobilisés"].speaker.name == "Paul Girard et Anne Roy"
     assert found["Rien n'est réglé"].speaker.name == "Paul Girard et Anne Roy"
+
+
+@pytest.mark.parametrize("office", ["le président du Bundestag", "le maire de Pau"])
+def test_an_office_said_with_its_own_qualifier_is_someone_else(quotes_of, office):
+    """Emmanuel Macron carried other people's roles: président du Bundestag, maire de Pau."""
+    found = quotes_of(f"Le président Emmanuel Macron a parlé mardi. « Nous avancerons », a déclaré {office}.")
+    q = found["Nous avancerons"]
+    assert q.speaker.name is None and q.role == office.split(" ", 1)[1]

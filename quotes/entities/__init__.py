@@ -19,6 +19,20 @@ from ..nlp import Doc
 from .mentions import DE, DETS, Mention, apposition, build, glued, is_title, mention_at, np_end
 from .roles import country_of, role_concept, role_entry, role_head, surname_key  # noqa: F401  (re-exported)
 
+STOP = {"de", "du", "des", "la", "le", "l", "d", "et", "a", "au", "aux", "en"}
+
+
+def qualified_apart(mention_role: str, held: str, head: str | None) -> bool:
+    """A role said with its own qualifier (président du Bundestag, maire de Pau) names another office
+    than a held role of the same head that shares none of those words; a bare role (le président)
+    qualifies nothing."""
+    quals = {fold(w) for w in regex.findall(r"\w+", mention_role)} - STOP - {head or ""}
+    quals -= set(lexicon.nationalities())
+    if not quals:
+        return False
+    return not quals & {fold(w) for w in regex.findall(r"\w+", held)}
+
+
 def _first_name_led(doc: Doc, e) -> bool:
     """A span the tagger called a place or body but that opens with a first name (Bachar al-Assad)."""
     return e.last - e.first >= 2 and lexicon.first_names().get(fold(doc.tokens[e.first].text), "x") != "x"
@@ -140,11 +154,16 @@ class EntityModel:
                 continue
             if not self._role_fits(ent, m.role or "", m.country):
                 continue
-            if not ent.roles and (m.start - last > 600 or (len((ent.name or "").split()) < 2 and not ent.implied)):
-                continue  # a person with no stated role: only one just named in full, nearby
+            if not ent.roles and (m.start - last > 300 or (len((ent.name or "").split()) < 2 and not ent.implied)
+                                  or self._named_between(ent, last, m.start)):
+                continue  # a person with no stated role: only the one just named in full, nobody since
             if last > best_pos:
                 best, best_pos = ent, last
         return best
+
+    def _named_between(self, ent: Entity, a: int, b: int) -> bool:
+        """Whether another person is named between positions a and b."""
+        return any(e is not ent and e.kind == "person" and any(a < p < b for p in e.positions) for e in self.entities)
 
     @staticmethod
     def _role_fits(ent: Entity, role: str, country: str | None) -> bool:
@@ -153,6 +172,8 @@ class EntityModel:
                 role_concept(role) is not None and role_concept(role) in {role_concept(r) for r in ent.implied})
         head, concept = role_head(role), role_concept(role)
         for _, r in ent.roles:
+            if role_head(r) == head and qualified_apart(role, r, head):
+                continue  # le président du Bundestag is not le président (de la République)
             if role_head(r) == head or (concept and role_concept(r) == concept):
                 rc = country_of(r)
                 if not (country and rc and rc != country):
@@ -383,6 +404,8 @@ class EntityModel:
                 if country and rc and rc != country:
                     continue
                 rwords = {fold(w) for w in regex.findall(r"\w+", role)}
+                if not generic and role_head(role) == head and qualified_apart(m.role or "", role, head):
+                    continue  # le président du Bundestag is not the président de la République
                 score = 1 + len(words & rwords) / max(1, len(words)) + (0.5 if country and rc == country else 0)
                 last = ent.last_before(pos)
                 score += 0.5 if last is not None else 0
