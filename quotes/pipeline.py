@@ -15,6 +15,7 @@ Fallbacks: a missing model raises ModelMissing (a one-line hint); an empty text 
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Iterable, Iterator, Sequence
 
 from . import direct, focus, marks, reported, zones
@@ -59,6 +60,25 @@ def guard(text: str, span: marks.MarkSpan) -> tuple[int, int]:
     return span.open_start, end
 
 
+def _outside(items: list[Candidate], cover: list[Candidate]) -> list[Candidate]:
+    """`items` that lie inside none of `cover` (r.start <= d.start and d.end <= r.end). Reported
+    candidates do not overlap, so one bisection finds the only one that can hold each item."""
+    spans = sorted((r.start, r.end) for r in cover)
+    if any(x[1] > y[0] for x, y in zip(spans, spans[1:])):  # overlapping: look at each
+        return [d for d in items if not any(r.start <= d.start and d.end <= r.end for r in cover)]
+    starts = [a for a, _ in spans]
+    out = []
+    for d in items:
+        k = bisect_right(starts, d.start) - 1
+        if d.end <= d.start:
+            inside = any(r.start <= d.start and d.end <= r.end for r in cover)
+        else:
+            inside = k >= 0 and d.end <= spans[k][1]
+        if not inside:
+            out.append(d)
+    return out
+
+
 class Extractor:
     """Loads the parser once and extracts attributed quotes from many texts."""
 
@@ -84,11 +104,12 @@ class Extractor:
         """Parse several texts in one backend batch (faster than one at a time)."""
         jobs, all_spans = [], []
         for text in texts:
-            spans = marks.bounded(marks.scan(text), len(text))
+            spans = marks.Spans(marks.bounded(marks.scan(text), len(text)))
             guards = [guard(text, s) for s in spans]
             regions = paragraphs(text, guards)
             if self.focus:
                 regions = focus.regions(text, regions, guards, zones.spans(text))
+            regions = focus.without_symbol_runs(text, regions)
             jobs.append((text, regions, guards))
             all_spans.append(spans)
         many = getattr(self.backend, "parse_many", None)
@@ -100,7 +121,7 @@ class Extractor:
         marked = direct.candidates(doc, spans)
         said = reported.candidates(doc, spans, marked)
         # a fragment in marks inside a reported clause is part of that (mixed) quote, never its own
-        marked = [d for d in marked if not any(r.start <= d.start and d.end <= r.end for r in said)]
+        marked = _outside(marked, said)
         quotes = sorted(marked + said, key=lambda q: (q.start, q.end))
         entities = EntityModel(doc)
         attribute(quotes, doc, entities, self.sieves, self.explain)
