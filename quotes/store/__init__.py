@@ -52,12 +52,14 @@ class QuoteDB:
         return len(groups), sum(len(q) for _, q in groups)
 
     def search(self, text: str | None = None, *, speaker: str | None = None, outlet: str | None = None,
-               since: str | None = None, page: int = 1, per_page: int = 20) -> SearchPage:
-        """Full-text search (accents ignored) with filters; see `search.search`."""
+               since: str | None = None, page: int | str | None = 1, per_page: int | str | None = 20) -> SearchPage:
+        """Full-text search (accents ignored) with filters; see `search.search`. Bad values (a
+        5,000-word text, a date that is none, a name of symbols only) raise `QuotesError`;
+        integers are clamped to what SQLite can count (see `validate`)."""
         return _search.search(self.conn, text, speaker=speaker, outlet=outlet, since=since, page=page,
                               per_page=per_page)
 
-    def speakers(self, top: int | None = None) -> list[SpeakerRecord]:
+    def speakers(self, top: int | str | None = None) -> list[SpeakerRecord]:
         """Speakers across articles, most quoted first."""
         return _search.speakers(self.conn, top)
 

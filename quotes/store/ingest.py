@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 from typing import Iterable
 
 from ..model import Article, Quote
-from . import merge
+from . import merge, validate
 
 
 def text_hash(text: str) -> str | None:
@@ -49,17 +49,19 @@ def add_article(conn: sqlite3.Connection, article: Article, quotes: Iterable[Quo
             conn.execute("DELETE FROM occurrences WHERE article_id = ?", (r["id"],))
         for r in rows[1:]:
             conn.execute("DELETE FROM articles WHERE id = ?", (r["id"],))
-        meta = (article.doc_id, digest, article.title, article.url, article.outlet, article.date,
-                len(article.text) if article.text else None, datetime.now(timezone.utc).isoformat(timespec="seconds"))
+        meta = (article.doc_id, digest, article.title, article.url, article.outlet, validate.iso_date(article.date),
+                article.date, len(article.text) if article.text else None,
+                datetime.now(timezone.utc).isoformat(timespec="seconds"))
         if rows:
             article_id = rows[0]["id"]
             # what this input lacks (a quotes-only JSONL has no text nor url) keeps its stored value
             conn.execute("UPDATE articles SET doc_id=?, text_hash=coalesce(?, text_hash), title=coalesce(?, title), "
                          "url=coalesce(?, url), outlet=coalesce(?, outlet), date=coalesce(?, date), "
-                         "length=coalesce(?, length), added_at=? WHERE id=?", (*meta, article_id))
+                         "date_raw=coalesce(?, date_raw), length=coalesce(?, length), added_at=? WHERE id=?",
+                         (*meta, article_id))
         else:
-            article_id = conn.execute("INSERT INTO articles (doc_id, text_hash, title, url, outlet, date, length, "
-                                      "added_at) VALUES (?,?,?,?,?,?,?,?)", meta).lastrowid
+            article_id = conn.execute("INSERT INTO articles (doc_id, text_hash, title, url, outlet, date, date_raw, "
+                                      "length, added_at) VALUES (?,?,?,?,?,?,?,?,?)", meta).lastrowid
         for q in quotes:
             sid = _speaker(conn, q)
             qid = _quote(conn, q, sid)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..errors import QuotesError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 DDL_V1 = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -89,7 +89,21 @@ CREATE INDEX IF NOT EXISTS occurrences_quote ON occurrences(quote_id);
 CREATE INDEX IF NOT EXISTS occurrences_speaker ON occurrences(speaker_id);
 """
 
-MIGRATIONS = {1: DDL_V1}
+def _v2_dates(conn: sqlite3.Connection) -> None:
+    """v2: `articles.date` is ISO (YYYY-MM-DD) so dates compare as text; the value the input gave is
+    kept in `date_raw`. Quote and speaker first/last dates follow."""
+    from .validate import iso_date
+
+    conn.execute("ALTER TABLE articles ADD COLUMN date_raw TEXT")
+    for row in conn.execute("SELECT id, date FROM articles WHERE date IS NOT NULL").fetchall():
+        conn.execute("UPDATE articles SET date = ?, date_raw = ? WHERE id = ?", (iso_date(row[1]), row[1], row[0]))
+    for table, key in (("quotes", "quote_id"), ("speakers", "speaker_id")):
+        conn.execute(f"UPDATE {table} SET first_date = (SELECT min(a.date) FROM occurrences o JOIN articles a "
+                     f"ON a.id = o.article_id WHERE o.{key} = {table}.id), last_date = (SELECT max(a.date) FROM "
+                     f"occurrences o JOIN articles a ON a.id = o.article_id WHERE o.{key} = {table}.id)")
+
+
+MIGRATIONS = {1: DDL_V1, 2: _v2_dates}
 
 
 def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
@@ -120,9 +134,13 @@ def migrate(conn: sqlite3.Connection) -> None:
     for v in range(version + 1, SCHEMA_VERSION + 1):
         conn.execute("BEGIN IMMEDIATE")
         try:
-            for stmt in MIGRATIONS[v].split(";"):
-                if stmt.strip():
-                    conn.execute(stmt)
+            step = MIGRATIONS[v]
+            if callable(step):
+                step(conn)
+            else:
+                for stmt in step.split(";"):
+                    if stmt.strip():
+                        conn.execute(stmt)
             conn.execute(f"PRAGMA user_version = {v}")
             conn.execute("COMMIT")
         except BaseException:

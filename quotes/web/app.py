@@ -54,12 +54,12 @@ class App:
             if path == "/api/quotes":
                 with QuoteDB(self.db, readonly=True) as db:
                     page = db.search(args.get("q"), speaker=args.get("speaker"), outlet=args.get("outlet"),
-                                     since=args.get("since"), page=_int(args.get("page"), 1),
-                                     per_page=_int(args.get("per_page"), 20))
+                                     since=args.get("since"), page=args.get("page"),
+                                     per_page=args.get("per_page"))
                 return self._send(start_response, "200 OK", page.model_dump())
             if path == "/api/speakers":
                 with QuoteDB(self.db, readonly=True) as db:
-                    rows = db.speakers(_int(args.get("top"), 0) or None)
+                    rows = db.speakers(args.get("top"))
                 return self._send(start_response, "200 OK", [s.model_dump() for s in rows])
             if path == "/api/outlets":
                 with QuoteDB(self.db, readonly=True) as db:
@@ -79,15 +79,6 @@ class App:
         start_response(status, [("Content-Type", "application/json; charset=utf-8"),
                                 ("Content-Length", str(len(body))), ("Cache-Control", "no-store"), *HEADERS])
         return [body]
-
-
-def _int(value: str | None, default: int) -> int:
-    if value in (None, ""):
-        return default
-    try:
-        return int(value)
-    except ValueError:
-        raise QuotesError(f"not a number: {value!r}") from None
 
 
 class _Server(ThreadingMixIn, WSGIServer):
