@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from quotes.store import QuoteDB
-from quotes.web.app import serve_in_thread
+from quotes.web.server import serve_in_thread
 
 from test_store import LA_VEILLE, LE_JOUR, article
 

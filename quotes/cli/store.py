@@ -117,9 +117,12 @@ def speakers(top: Optional[int] = typer.Option(None, "--top", min=1, help="Only 
 def serve(db: Path = DB,
           host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (loopback by default)."),
           port: int = typer.Option(8765, "--port", help="Port to listen on (0: any free port)."),
+          allow_host: list[str] = typer.Option([], "--allow-host", help="A Host name the server answers to besides "
+                                               "the loopback names and --host (repeat it; see docs/deploy.md)."),
           ) -> None:
     """Serve the searchable quote list (and its JSON API) on http://HOST:PORT/."""
-    from ..web.app import serve as run
+    from ..web.server import serve as run
 
     _open(db).close()  # a missing or foreign file is a one-line error, before we listen
-    run(db, host, port, announce=lambda url: err.print(f"serving {db} on {url} (Ctrl-C to stop)", highlight=False))
+    run(db, host, port, allow_host,
+        announce=lambda url: err.print(f"serving {db} on {url} (Ctrl-C to stop)", highlight=False))
