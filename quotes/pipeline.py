@@ -11,14 +11,21 @@ Stages, in order (DESIGN.md data flow):
   6. filter     words in marks that are terms or titles, not speech, are dropped
   7. records    Quote models with offsets into the raw text; `boilerplate` where a quote lies in a
                 zone (zones.py: menus, teasers, footers), dropped with `main_only`
-Fallbacks: a missing model raises ModelMissing (a one-line hint); an empty text gives no quotes.
+Fallbacks: a missing model raises ModelMissing (a one-line hint); an empty text gives no quotes;
+an article past its time budget (`time_limit`, budget.py) raises ArticleTimeout.
+
+Threads: an Extractor may be shared between threads. The parser (whose caches are not
+thread-safe) is used by one thread at a time, under the Extractor's lock; the other stages work
+on each call's own document. For parallel work use processes (`workers.Pool`, `quotes extract
+--workers N`). The default Extractor of `extract()` is built once, under a lock.
 """
 from __future__ import annotations
 
 from bisect import bisect_right
+import threading
 from typing import Iterable, Iterator, Sequence
 
-from . import direct, focus, marks, reported, zones
+from . import budget, direct, focus, marks, reported, zones
 from .attribution import attribute
 from .candidate import Candidate
 from .entities import EntityModel
@@ -84,7 +91,8 @@ class Extractor:
 
     def __init__(self, backend: str | Backend = "spacy", model: str | None = None,
                  sieves: Sequence[str | Sieve] | None = None, min_confidence: float = 0.0,
-                 explain: bool = False, main_only: bool = False, focus: bool = True):
+                 explain: bool = False, main_only: bool = False, focus: bool = True,
+                 time_limit: float | None = budget.DEFAULT_SECONDS):
         self.backend = load_backend(backend, model) if isinstance(backend, str) else backend
         if sieves is None:
             self.sieves = default_sieves()
@@ -96,6 +104,8 @@ class Extractor:
         self.explain = explain
         self.main_only = main_only
         self.focus = focus  # parse only the sentences that can matter (focus.py); False: every paragraph
+        self.time_limit = time_limit  # seconds per article (per batch in extract_many); None: no limit
+        self._lock = threading.Lock()  # one thread at a time in the parser
 
     def parse(self, text: str) -> tuple[Doc, list[marks.MarkSpan]]:
         return self.parse_many([text])[0]
@@ -112,19 +122,25 @@ class Extractor:
             regions = focus.without_symbol_runs(text, regions)
             jobs.append((text, regions, guards))
             all_spans.append(spans)
+        budget.check()
         many = getattr(self.backend, "parse_many", None)
-        docs = many(jobs) if many else [self.backend.parse(*job) for job in jobs]
+        with self._lock:
+            docs = many(jobs) if many else [self.backend.parse(*job) for job in jobs]
         return list(zip(docs, all_spans))
 
     def candidates(self, text: str, parsed=None) -> tuple[Doc, list[Candidate]]:
         doc, spans = parsed if parsed is not None else self.parse(text)
+        budget.check()
         marked = direct.candidates(doc, spans)
         said = reported.candidates(doc, spans, marked)
+        budget.check()
         # a fragment in marks inside a reported clause is part of that (mixed) quote, never its own
         marked = _outside(marked, said)
         quotes = sorted(marked + said, key=lambda q: (q.start, q.end))
         entities = EntityModel(doc)
+        budget.check()
         attribute(quotes, doc, entities, self.sieves, self.explain)
+        budget.check()
         for q in quotes:  # entities keep growing during attribution: names are final only now
             if q.entity is not None and q.name is not None:
                 q.name = entities.entities[q.entity].name
@@ -132,6 +148,11 @@ class Extractor:
         return doc, kept
 
     def extract(self, text: str, doc_id: str = "doc", parsed=None) -> list[Quote]:
+        """The attributed quotes of `text`; ArticleTimeout past `time_limit` seconds."""
+        with budget.limit(self.time_limit):
+            return self._extract(text, doc_id, parsed)
+
+    def _extract(self, text: str, doc_id: str, parsed=None) -> list[Quote]:
         doc, quotes = self.candidates(text, parsed)
         boiler = zones.spans(text)
         out = [to_quote(doc, q, doc_id, n, boiler) for n, q in enumerate(quotes, 1)]
@@ -143,8 +164,9 @@ class Extractor:
 
     def extract_many(self, articles: Sequence[Article]) -> list[list[Quote]]:
         """The quotes of each article; their texts are parsed in one batch."""
-        parsed = self.parse_many([a.text for a in articles])
-        return [self.extract(a.text, a.doc_id, p) for a, p in zip(articles, parsed)]
+        with budget.limit(self.time_limit):
+            parsed = self.parse_many([a.text for a in articles])
+            return [self._extract(a.text, a.doc_id, p) for a, p in zip(articles, parsed)]
 
     def pipe(self, articles: Iterable[Article], batch_size: int = 8) -> Iterator[tuple[Article, list[Quote]]]:
         batch: list[Article] = []
@@ -180,13 +202,17 @@ def to_quote(doc: Doc, q: Candidate, doc_id: str, n: int, boiler: Sequence[tuple
 
 
 _default: Extractor | None = None
+_default_lock = threading.Lock()
 
 
 def extract(text: str, doc_id: str = "doc", **options) -> list[Quote]:
-    """Attributed quotes of one French text. Loads the default parser once per process."""
+    """Attributed quotes of one French text. Loads the default parser once per process (once,
+    however many threads call at the same time)."""
     global _default
     if options:
         return Extractor(**options).extract(text, doc_id)
     if _default is None:
-        _default = Extractor()
+        with _default_lock:
+            if _default is None:
+                _default = Extractor()
     return _default.extract(text, doc_id)

@@ -76,7 +76,7 @@ def search(text: str = typer.Argument("", help="Words to find in quotes and spea
             typer.echo(q.model_dump_json())
         return
     out = Console(soft_wrap=False)
-    table = Table(show_lines=True, title=f"{result.total} quote(s)" + (f", page {page}" if page > 1 else ""))
+    table = Table(show_lines=True, title=f"{result.total} quote(s)" + (f", page {result.page}" if result.page > 1 else ""))
     table.add_column("#", justify="right", style="dim")
     table.add_column("Quote", ratio=3)
     table.add_column("Speaker", ratio=1)

@@ -16,6 +16,7 @@ from datetime import datetime, timezone
 from typing import Iterable
 
 from ..model import Article, Quote
+from ..ingest.text import surrogate_in
 from . import merge, validate
 
 
@@ -175,6 +176,17 @@ def refresh_speaker(conn: sqlite3.Connection, sid: int) -> None:
 META = ("title", "url", "outlet", "date")
 
 
+def _strings(value, key: str = "") -> list[tuple[str, str]]:
+    """Every string of a JSON value, with the key it sits under."""
+    if isinstance(value, str):
+        return [(key, value)]
+    if isinstance(value, dict):
+        return [p for k, v in value.items() for p in _strings(v, str(k))]
+    if isinstance(value, list):
+        return [p for v in value for p in _strings(v, key)]
+    return []
+
+
 def read_jsonl(path: str) -> list[tuple[Article, list[Quote]]]:
     """Quote records (the output contract), grouped by `doc_id` into articles, in file order.
 
@@ -198,6 +210,9 @@ def read_jsonl(path: str) -> list[tuple[Article, list[Quote]]]:
                 rec = json.loads(line)
                 if not isinstance(rec, dict):
                     raise ValueError("not a JSON object")
+                bad = next((k for k, v in _strings(rec) if surrogate_in(v)), None)
+                if bad:
+                    raise ValueError(f"`{bad}` holds a lone surrogate, which is not text")
                 if "start" not in rec and "text" in rec and ("doc_id" in rec or "id" in rec):
                     doc_id = str(rec.get("doc_id") or rec["id"])
                     meta, _ = groups.setdefault(doc_id, ({}, []))
