@@ -172,12 +172,9 @@ def mend_breaks(text: str, tokens: list[Token], starts: list[bool]) -> list[bool
 
 def forbid_breaks(tokens: list[Token], starts: list[bool], guards: list[tuple[int, int]]) -> list[bool]:
     """Clear sentence starts that fall strictly inside a guard (a quote and its incise)."""
-    merged: list[list[int]] = []
-    for a, b in sorted(guards):
-        if merged and a < merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], b)
-        else:
-            merged.append([a, b])
+    from ..marks import merge_open
+
+    merged = merge_open(guards)
     out, g = list(starts), 0
     for k, t in enumerate(tokens):
         while g < len(merged) and merged[g][1] <= t.start:

@@ -6,6 +6,7 @@ from bisect import bisect_right
 from typing import Sequence
 
 from ..errors import ModelMissing
+from ..marks import merge_open
 from . import name_windows
 from .doc import Doc, EntitySpan, Token, build_sentences, forbid_breaks, mend_breaks
 from .torchless import import_spacy
@@ -66,18 +67,6 @@ def make_doc(nlp, text: str):
     starts[1:] = 0
     doc.from_array([SENT_START], starts.astype("uint64"))
     return doc
-
-
-def merge_guards(guards: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The union of the open intervals (a, b) of `guards`, sorted: a position lies strictly inside
-    some guard exactly when it lies strictly inside one of these (checked by a bisection)."""
-    merged: list[list[int]] = []
-    for a, b in sorted(guards):
-        if merged and a < merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], b)
-        else:
-            merged.append([a, b])
-    return [(a, b) for a, b in merged]
 
 
 def _spans_with_blanks(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -169,7 +158,7 @@ class SpacyBackend:
         pieces: list[tuple[int, int, int]] = []  # (job, start, end)
         sdocs = []
         for j, (text, regions, guards) in enumerate(jobs):
-            merged = merge_guards(guards)
+            merged = merge_open(guards)
             for a, b in (p for r in regions for p in split_region(text, *r)):
                 sdoc = make_doc(self.nlp, text[a:b])
                 self._constrain(sdoc, a, merged)
@@ -214,7 +203,7 @@ class SpacyBackend:
     @staticmethod
     def _constrain(sdoc, offset: int, merged: Sequence[tuple[int, int]]) -> None:
         """Preset sentence starts, which spaCy's parser respects: paragraphs start one, quotes never do.
-        `merged` is `merge_guards(guards)`. The starts are written in one `from_array` call: setting
+        `merged` is `marks.merge_open(guards)`. The starts are written in one `from_array` call: setting
         `Token.is_sent_start` scans the whole doc each time (quadratic on a long piece)."""
         from spacy.attrs import SENT_START
 
