@@ -188,3 +188,18 @@ def test_incise_pronoun_goes_to_the_person_named_before_the_quote_not_the_last_s
 def test_a_document_speaks_for_its_author(quotes_of, text, name):
     (q,) = quotes_of(text).values()
     assert q.speaker.name == name and q.speaker.kind == "organization"
+
+
+@pytest.mark.parametrize("text, word, role", [
+    ("Des organisations patronales ont dénoncé le blocage.", "Des", "organisations patronales"),
+    ("Un Français né à Lyon a été arrêté samedi.", "Un", "Français né à Lyon"),
+])
+def test_unnamed_bodies_and_people_are_anonymous(mention, text, word, role):
+    m = mention(text, word)
+    assert m.name is None and m.kind == "anonymous" and m.role.startswith(role.split()[0])
+
+
+def test_a_role_nobody_holds_stays_unnamed_for_the_scorer(quotes_of):
+    q = quotes_of("Le politologue Simon Fabre a commenté la crise. Le chef de l'État a déclaré qu'il répondrait "
+                  "au mouvement en temps voulu.")["il répondrait au mouvement en temps voulu"]
+    assert q.speaker.name is None and q.role == "chef de l'État"

@@ -286,12 +286,14 @@ class EntityModel:
             role = self._specific(ent, m.role or ent.role_near(pos) or "", pos) or None
             return Resolution(ent, ent.name, ent.kind, role)
         if m.role and m.kind == "person":
-            ent = self._holder(m, pos) or self._salient(m, pos)
+            # the holder of that role; a role nobody holds stays unnamed here: the speaker scorer
+            # weighs the current speaker and the salient persons against it (le député → Courson)
+            ent = self._holder(m, pos)
             if ent and ent.kind == "anonymous":  # la responsable → une responsable des communications…
                 return Resolution(ent, None, "anonymous", max((r for _, r in ent.roles), key=len))
             if ent:
                 if (m.start, m.role) not in ent.roles:
-                    ent.roles.append((m.start, m.role))  # le quart-arrière → Calvillo: his role from now on
+                    ent.roles.append((m.start, m.role))  # le chef de la diplomatie → Kerry: his role from now on
                 return Resolution(ent, ent.name, ent.kind, self._specific(ent, m.role, pos))
             return Resolution(None, None, "anonymous", m.role)
         if m.kind == "anonymous":
@@ -351,21 +353,6 @@ class EntityModel:
                   and (role_entry(r) is None or "generic" not in role_entry(r).flags)]
         before = [r for p, r in others if p <= pos and r in fuller]
         return (before[-1] if before else fuller[0]) if fuller else role
-
-    def _salient(self, m: Mention, pos: int) -> Entity | None:
-        """A definite role nobody holds (le quart-arrière): the person just named, if only one
-        agreeing person was named in the last few sentences and no role of theirs says otherwise."""
-        near = [e for e in self.entities if e.kind == "person" and e.last_before(pos) is not None
-                and pos - (e.last_before(pos) or 0) < 700
-                and (m.gender == "x" or e.gender in ("x", m.gender))]
-        if len(near) != 1:
-            return None
-        ent = near[0]
-        head = role_head(m.role or "")
-        if any(role_head(r) not in (None, head) for _, r in ent.roles) or \
-                any(fold(r) != head for r in ent.implied):
-            return None
-        return ent
 
     def _holder(self, m: Mention, pos: int) -> Entity | None:
         """The entity the article gives this role (or an equivalent office in the same country)."""

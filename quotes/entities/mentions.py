@@ -220,6 +220,8 @@ def name_word(doc: Doc, k: int) -> bool:
     t = doc.tokens[k]
     if any(c in t.text for c in "@#/_") or any(c.isdigit() for c in t.text):
         return False
+    if fold(t.text) in lexicon.nationalities() and not (k + 1 < len(doc.tokens) and doc.tokens[k + 1].pos == "PROPN"):
+        return False  # un Français né en Tchétchénie, les Belges: people, not a name
     opens = k == doc.sents[t.sent].first or doc.tokens[k - 1].text in OPENERS
     if not opens or t.pos == "PROPN" or any(e.first <= k < e.last for e in doc.ents):
         return True
@@ -438,6 +440,9 @@ def _classify(doc: Doc, m: Mention, a: int, b: int) -> None:
     if body:
         m.kind = "organization"
         m.name = span_text(doc, *_strip_edges(doc, a, b))
+        if not m.definite and body not in ("document", "media"):
+            # des organisations patronales, un groupe d'élus: some body, not one the article names
+            m.kind, m.role, m.name = "anonymous", m.name, None
         return
     if m.role:
         m.kind = "person" if m.definite else "anonymous"

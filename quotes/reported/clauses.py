@@ -172,8 +172,7 @@ def _speaking_subject(doc: Doc, cue: CueMatch) -> bool:
     verb = doc.tokens[cue.verb]
     if raw and fold(doc.tokens[raw[0]].text) == "qui" and verb.dep == "acl:relcl" and verb.head != cue.verb:
         # des associations qui appellent à marcher: the relative's antecedent is the subject
-        subj = mention_of(doc, verb.head)
-        return subj is not None and (subj.kind in ("person", "organization") or bool(subj.role and role_head(subj.role)))
+        return _speaker_like(mention_of(doc, verb.head))
     if raw and fold(doc.tokens[raw[0]].text) in NOT_SPEAKERS:
         return False  # ce qui signifie que…: a thing, not a speaker
     if _to_addressee(doc, cue):
@@ -181,9 +180,20 @@ def _speaking_subject(doc: Doc, cue: CueMatch) -> bool:
     subj = subject_of(doc, cue.verb)
     if subj is None:
         return True  # inverted or elided subjects are left to attribution
-    if subj.kind in ("person", "organization", "pronoun") or subj.name:
+    return _speaker_like(subj)
+
+
+def _speaker_like(m) -> bool:
+    """A person, a body or a role (some of them unnamed: des organisations patronales); not a thing
+    (la hausse des prix)."""
+    if m is None:
+        return False
+    if m.kind in ("person", "organization", "pronoun") or m.name:
         return True
-    return subj.role is not None and role_head(subj.role) is not None  # la hausse des prix: not a speaker
+    if not m.role:
+        return False
+    first = fold(m.role.split()[0]) if m.role.split() else ""
+    return role_head(m.role) is not None or first in lexicon.bodies()
 
 
 def _to_addressee(doc: Doc, cue: CueMatch) -> bool:

@@ -96,7 +96,7 @@ def _features(q: Candidate, opt: SpeakerOption, disc: Discourse, sieve_ent: Enti
     has_sieve = q.rule is not None
     mention = q.speaker.kind if q.speaker is not None else "none"
     if mention in ("person", "organization", "unknown"):
-        mention = "name" if q.name else "role"
+        mention = "name" if q.speaker.name else "role"
     ent = opt.entity
     if "sieve" in opt.origins:
         f["sieve"] = 1.0
