@@ -73,12 +73,14 @@ def features(q: Candidate, doc: Doc, ctx: "ArticleWords") -> dict[str, float]:
     if ctx.quoted.get(key, 0) > 1:
         f["quoted_again"] = 1.0
     line_start, line_end = line_around(text, q.outer_start, q.outer_end)
-    line = text[line_start:line_end]
     if q.outer_start < ctx.headline_end:
         f["headline"] = 1.0
     if not any(c.isalnum() for c in text[line_start:q.outer_start] + text[q.outer_end:line_end]):
         f["own_line"] = 1.0
-    if TWEET.search(line):
+    tweets = doc.memo.setdefault("tweet-lines", {})  # once per line, not once per quote on it
+    if (line_start, line_end) not in tweets:
+        tweets[line_start, line_end] = TWEET.search(text[line_start:line_end]) is not None
+    if tweets[line_start, line_end]:
         f["tweet_or_link_line"] = 1.0
     return f
 
