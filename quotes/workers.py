@@ -14,6 +14,7 @@ import sys
 from collections import deque
 from typing import Any, Hashable, Iterable, Iterator, TypeVar
 
+from .errors import QuotesError
 from .ingest import InputError
 from .model import Article, Quote
 
@@ -47,6 +48,8 @@ def _loaded(_: object) -> int:
 def _extract(extractor, article: Article) -> Result:
     try:
         return extractor.extract_article(article)
+    except QuotesError as e:  # its time budget spent (budget.py): one line for this article
+        return InputError(article.doc_id, str(e))
     except Exception as e:  # one bad article must not end the batch
         return InputError(article.doc_id, f"extraction failed ({type(e).__name__}: {e})"[:300])
 

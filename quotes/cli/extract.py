@@ -11,7 +11,9 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from .. import ingest
+from ..budget import DEFAULT_SECONDS
 from ..errors import QuotesError
+from ..model import Article
 from . import app, err, error
 
 BACKEND = typer.Option("spacy", "--backend", help="Parser backend: spacy or stanza.")
@@ -21,11 +23,12 @@ WEIGHTS = typer.Option(None, "--weights", help="Learned weights to use (default:
 
 
 def _options(backend: str, model: Optional[str], sieves: Optional[str], min_confidence: float = 0.0,
-             explain: bool = False, main_only: bool = False, weights: Optional[Path] = None) -> dict:
+             explain: bool = False, main_only: bool = False, weights: Optional[Path] = None,
+             time_limit: float = DEFAULT_SECONDS) -> dict:
     """The Extractor's keyword arguments (built in each worker process)."""
     names = [s.strip() for s in sieves.split(",") if s.strip()] if sieves else None
     return dict(backend=backend, model=model, sieves=names, min_confidence=min_confidence, explain=explain,
-                main_only=main_only, weights=str(weights) if weights else None)
+                main_only=main_only, weights=str(weights) if weights else None, time_limit=time_limit or None)
 
 
 def _extractor(backend: str, model: Optional[str], sieves: Optional[str], min_confidence: float = 0.0,
@@ -50,7 +53,9 @@ def _progress(total: int):
 
 
 def _inputs(files: list, max_bytes: Optional[int]):
-    """(file, Article | InputError) for every input, streamed; a file with nothing in it is an error."""
+    """(file, Article | InputError) for every input, streamed; a file with nothing in it is an error,
+    and so is an article whose id an earlier one of the batch has (its quote ids would collide)."""
+    seen: dict[str, str] = {}
     for item in files:
         if isinstance(item, ingest.InputError):
             yield item.source, item
@@ -58,6 +63,12 @@ def _inputs(files: list, max_bytes: Optional[int]):
         n = 0
         for got in ingest.iter_read(item, max_bytes):
             n += 1
+            if isinstance(got, Article):
+                if got.doc_id in seen:
+                    got = ingest.InputError(item, f"duplicate id {got.doc_id!r}: an article of {seen[got.doc_id]} "
+                                                  "has it already in this batch (give each article its own id)")
+                else:
+                    seen[got.doc_id] = item
             yield item, got
         if n == 0:
             yield item, ingest.InputError(item, "no articles in this file")
@@ -90,6 +101,9 @@ def extract(
                                   help="Refuse inputs (or JSONL records) larger than this."),
     db: Optional[Path] = typer.Option(None, "--db", help="Store articles and quotes in this SQLite quote database "
                                       "(JSONL then goes only to --output, if given)."),
+    time_limit: float = typer.Option(DEFAULT_SECONDS, "--time-limit", min=0,
+                                     help="Seconds one article may take; past that it is reported as failed and "
+                                          "the batch goes on (0: no limit)."),
 ) -> None:
     """Extract quotes from PATHS to JSONL, one quote a line (the output contract in docs/)."""
     from ..workers import Pool
@@ -108,7 +122,8 @@ def extract(
     articles = written = 0
     out = open(output, "w", encoding="utf-8") if output else (None if store else sys.stdout)
     try:
-        with Pool(_options(backend, model, sieves, min_confidence, explain, main_only, weights), workers) as pool, \
+        with Pool(_options(backend, model, sieves, min_confidence, explain, main_only, weights, time_limit),
+                  workers) as pool, \
                 _progress(len(files)) as progress:
             task = progress.add_task("extracting", total=len(files)) if progress else None
             last = None

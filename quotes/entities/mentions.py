@@ -83,7 +83,7 @@ def _title_article(doc: Doc, k: int) -> bool:
 
 def _starts_person(doc: Doc, k: int) -> bool:
     t = doc.tokens[k]
-    return any(e.label == "PER" and e.first == k for e in doc.ents) or (
+    return any(e.label == "PER" for e in doc.ents_from(k, k + 1)) or (
         _capitalised(t) and fold(t.text) in lexicon.first_names())
 
 
@@ -138,7 +138,7 @@ def np_end(doc: Doc, i: int, limit: int) -> int:
             cap = _capitalised(t) and not is_title(t)
             if cap and state == "name" and j > i and not _starts_person(doc, j - 1) and (
                     fold(t.text) in lexicon.first_names()
-                    or (_starts_person(doc, j) and not any(e.first < j < e.last for e in doc.ents))):
+                    or (_starts_person(doc, j) and not any(e.first < j for e in doc.ents_over(j, j + 1)))):
                 break  # "en entrevue avec Le Journal Sylvain Caron": a new name starts
             if cap and (state != "of" or _starts_person(doc, j)):
                 state = "name"
@@ -194,9 +194,9 @@ def np_end(doc: Doc, i: int, limit: int) -> int:
 
 def _person_span(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
     """A PER entity inside [a, b), titles and determiners left out."""
-    for e in doc.ents:
-        if (e.label == "PER" or (e.last - e.first >= 2 and lexicon.first_names().get(
-                fold(doc.tokens[e.first].text), "x") != "x")) and a <= e.first < b:
+    for e in doc.ents_from(a, b):
+        if e.label == "PER" or (e.last - e.first >= 2 and lexicon.first_names().get(
+                fold(doc.tokens[e.first].text), "x") != "x"):
             first = e.first
             while first < min(e.last, b) and (is_title(doc.tokens[first]) or doc.tokens[first].pos == "DET"):
                 first += 1
@@ -413,7 +413,7 @@ def _classify(doc: Doc, m: Mention, a: int, b: int) -> None:
         return
     if body is None and m.name:  # des informations du quotidien Washington Post
         body = next((lexicon.bodies()[w] for w in head_words if lexicon.bodies().get(w) == "media"), None)
-    ent_labels = {e.label for e in doc.ents if e.first < b and a < e.last}
+    ent_labels = {e.label for e in doc.ents_over(a, b)}
     if m.name:
         if m.name in lexicon.capitals() and not m.role and not m.title:
             m.kind, m.country = "organization", lexicon.capitals()[m.name]  # Washington → États-Unis

@@ -3,7 +3,8 @@
 Kinds, by suffix (stdin and unknown suffixes are sniffed): `.txt` (text.py: UTF-8, UTF-8 with BOM,
 Windows-1252/Latin-1 detected), `.html`/`.htm` (html.py: trafilatura), `.jsonl`/`.ndjson`
 (jsonl.py: one article a line). Directories are walked recursively for those suffixes, in a
-stable order. A file's `doc_id` is its stem; a JSONL record's is its `id`.
+stable order. A file's `doc_id` is its stem (bytes of a name that are not UTF-8 written as `\\xNN`:
+`caf\\xe9`); a JSONL record's is its `id`.
 
 The text is decoded and handed on untouched (a byte-order mark is the only thing dropped), so
 every offset later emitted indexes exactly the `Article.text` we return.
@@ -17,7 +18,7 @@ from typing import Iterator
 from ..model import Article
 from . import html as html_reader
 from . import jsonl as jsonl_reader
-from .text import InputError, decode
+from .text import InputError, decode, file_name
 
 TEXT_SUFFIXES = (".txt", ".text")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -64,7 +65,7 @@ def _too_large(size: int, source: str, max_bytes: int | None) -> InputError | No
 
 
 def _jsonl_lines(path: str, max_bytes: int | None) -> Iterator[Article | InputError]:
-    stem = Path(path).stem
+    stem = file_name(Path(path).stem)
     with open(path, "rb") as f:
         for n, raw in enumerate(f, 1):
             where = f"{path}:{n}"
@@ -121,7 +122,7 @@ def iter_read(path: str, max_bytes: int | None = MAX_BYTES) -> Iterator[Article 
     if isinstance(text, InputError):
         yield text
     else:
-        yield from _from_text(text, kind, Path(path).stem, path)
+        yield from _from_text(text, kind, file_name(Path(path).stem), path)
 
 
 def read(path: str, max_bytes: int | None = MAX_BYTES) -> list[Article | InputError] | InputError:

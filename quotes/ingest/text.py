@@ -27,6 +27,25 @@ class InputError:
     message: str
 
 
+def file_name(name: str) -> str:
+    """A file name as text: bytes that are not UTF-8 (which Python keeps as lone surrogates, and
+    no JSON or database can hold) written as `\\xNN`, so `caf\\xe9` names the file `café` in Latin-1."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def surrogate_in(value: str) -> str | None:
+    """The first lone surrogate of `value` as U+XXXX (JSON can carry them; UTF-8 text cannot), else None."""
+    try:
+        value.encode("utf-8")
+        return None
+    except UnicodeEncodeError as e:
+        return f"U+{ord(value[e.start]):04X}"
+
+
 def control_count(text: str, sample: int = 200_000) -> int:
     """Control characters in the first `sample` chars (they are kept; offsets still hold)."""
     head = text[:sample]
@@ -81,4 +100,4 @@ def _checked(text: str, source: str) -> str | InputError:
     return text
 
 
-__all__ = ["InputError", "control_count", "decode"]
+__all__ = ["InputError", "control_count", "decode", "file_name", "surrogate_in"]
