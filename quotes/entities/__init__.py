@@ -154,7 +154,7 @@ class EntityModel:
                 continue
             if not self._role_fits(ent, m.role or "", m.country):
                 continue
-            if not ent.roles and (m.start - last > 300 or (len((ent.name or "").split()) < 2 and not ent.implied)
+            if not ent.roles and (m.start - last > 600 or (len((ent.name or "").split()) < 2 and not ent.implied)
                                   or self._named_between(ent, last, m.start)):
                 continue  # a person with no stated role: only the one just named in full, nobody since
             if last > best_pos:
@@ -162,8 +162,17 @@ class EntityModel:
         return best
 
     def _named_between(self, ent: Entity, a: int, b: int) -> bool:
-        """Whether another person is named between positions a and b."""
-        return any(e is not ent and e.kind == "person" and any(a < p < b for p in e.positions) for e in self.entities)
+        """Whether another person is named as a subject between positions a and b (the text has
+        turned to them: a later « le maire » may be theirs)."""
+        return any(e is not ent and e.kind == "person" and any(a < p < b and self._subject_at(p) for p in e.positions)
+                   for e in self.entities)
+
+    def _subject_at(self, pos: int) -> bool:
+        i = self.doc.token_at(pos)
+        if i is None:
+            return False
+        last = min(len(self.doc.tokens), i + 4)
+        return any(self.doc.tokens[k].dep in ("nsubj", "nsubj:pass") for k in range(i, last))
 
     @staticmethod
     def _role_fits(ent: Entity, role: str, country: str | None) -> bool:
