@@ -218,3 +218,16 @@ def test_an_office_said_with_its_own_qualifier_is_someone_else(quotes_of, office
     found = quotes_of(f"Le président Emmanuel Macron a parlé mardi. « Nous avancerons », a déclaré {office}.")
     q = found["Nous avancerons"]
     assert q.speaker.name is None and q.role == office.split(" ", 1)[1]
+
+
+@pytest.mark.parametrize("text, word, name", [
+    ("Édouard Philippe à Matignon a reçu les syndicats mardi.", "Édouard", "Édouard Philippe"),
+    ("Selon le ministère de l'Intérieur -, 12 000 personnes ont défilé.", "le", "ministère de l'Intérieur"),
+])
+def test_names_stop_at_prepositions_and_dashes(mention, text, word, name):
+    assert mention(text, word).name == name
+
+
+def test_a_verb_never_starts_a_name(mention):
+    m = mention("Découvrez la France des régions en images.", "Découvrez")
+    assert m is None or "Découvrez" not in (m.name or "")

@@ -25,6 +25,7 @@ DETS = {"le": ("m", "s", True), "la": ("f", "s", True), "l'": ("x", "s", True), 
 NAME_PARTICLES = {"de", "du", "des", "d'", "d’", "la", "le", "van", "von", "der", "al", "el", "ben", "bin",
                   "ibn", "abou", "abu", "da", "di", "dos", "mc"}
 NOMINAL = {"NOUN", "PROPN"}
+NAME_STOPS = {"à", "au", "aux", "en", "pour", "chez", "sur", "avec", "dans"}
 
 
 @dataclass(slots=True)
@@ -205,6 +206,11 @@ def _person_span(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
                 first -= 2  # France-Élaine Duranceau, tagged from Élaine
             while last + 1 < b and glued(doc, last):
                 last += 2
+            # Édouard Philippe à Matignon: a preposition ends a name (particles de, du, le stay in it)
+            last = next((k for k in range(first + 1, last) if _low(doc.tokens[k]) in NAME_STOPS), last)
+            words = [_low(t) for t in doc.tokens[first:last]]
+            if len(words) >= 3 and words[0] == words[-1]:
+                first += 1  # « Macron Emmanuel Macron » (a caption glued to a name)
             if first < last and not lexicon.roles().match([fold(doc.tokens[first].text)], 0):
                 return first, last
     return None
@@ -232,8 +238,8 @@ def _proper_run(doc: Doc, k: int, b: int) -> tuple[int, int] | None:
     """A run of capitalised words from `k` (Staffan de Mistura, Bachar al-Assad, Washington Post)."""
     t = doc.tokens[k]
     if not _capitalised(t) or is_title(t) or lexicon.roles().match([fold(t.text)], 0) \
-            or fold(t.text) in lexicon.bodies() or t.pos in ("PUNCT", "DET") or not name_word(doc, k):
-        return None
+            or fold(t.text) in lexicon.bodies() or t.pos in ("PUNCT", "DET", "VERB") or not name_word(doc, k):
+        return None  # (a verb: Choisissez la France, Lire aussi: a button or a teaser, not a name)
     end = k + 1
     while end < b:
         if glued(doc, end) and end + 1 < b:
@@ -327,8 +333,9 @@ def _country(doc: Doc, a: int, b: int) -> str | None:
 def _strip_edges(doc: Doc, a: int, b: int) -> tuple[int, int]:
     while a < b and (doc.tokens[a].pos in ("DET", "PUNCT") or _low(doc.tokens[a]) in DETS):
         a += 1
-    while b > a and doc.tokens[b - 1].pos == "PUNCT" and doc.tokens[b - 1].text != ")":
-        b -= 1
+    while b > a and (doc.tokens[b - 1].pos == "PUNCT" or not any(c.isalnum() for c in doc.tokens[b - 1].text)) \
+            and doc.tokens[b - 1].text != ")":
+        b -= 1  # ministère de l'Intérieur -: a dash the tagger did not call punctuation
     return a, b
 
 
