@@ -55,9 +55,7 @@ def lines_run(fn) -> int:
 # quotes (or the whole sentence) for every quote, so doubling the text quadrupled the work.
 HEAVY = {
     "short-quotes": lambda n: "a « b » " * n,
-    "incises": pytest.param(lambda n: "« Oui », a dit M. Dupont. " * (n // 3), marks=pytest.mark.xfail(
-        strict=True, reason="entities/discourse.py (new on main): Discourse.salience sums every earlier mention "
-                            "for each quote; an exact index would change float sums, so the lead decides")),
+    "incises": lambda n: "« Oui », a dit M. Dupont. " * (n // 3),
     "selon": lambda n: "selon M. Roy « oui » " * (n // 3),
     "dialogue": lambda n: "- Oui, c’est ça. »\n" * (n // 2),
     "commas": lambda n: "« a », b " * n,

@@ -25,6 +25,8 @@ from .speakers import family
 SPEECH_WORDS = {"je", "j'", "nous", "on", "vous", "me", "m'", "moi", "mon", "ma", "mes", "notre", "nos", "votre",
                 "vos", "il faut", "c'est"}
 DETERMINERS = {"le", "la", "les", "l'", "un", "une", "des", "du", "ce", "cette", "ces", "leur", "son", "sa", "ses"}
+WORD_KEY = regex.compile(r"\w+")
+MAX_KEY_WORDS = 6  # longer words in marks are not terms that recur
 TWEET = regex.compile(r"pic\.twitter\.com|t\.co/|https?://|@\w")
 WORD = regex.compile(r"[\w'’-]+")
 
@@ -126,17 +128,25 @@ class ArticleWords:
         first = text.find("\n")
         self.headline_end = first if 0 < first <= 250 else 0
         quoted = merge_open((q.outer_start - 1, q.outer_end) for q in quotes if q.type == "direct")  # [start, end)
-        folded = fold(text)
-        same_length = len(folded) == len(text)
+        keys: dict[str, tuple[str, ...]] = {}
         for q in quotes:
             if q.type != "direct" or q.end - q.start > 60:
                 continue
             key = fold(text[q.start:q.end])
             self.quoted[key] = self.quoted.get(key, 0) + 1
-            if not key or not same_length or key in self.unquoted:
-                continue
-            count = 0
-            for m in regex.finditer(r"(?<!\w)" + regex.escape(key) + r"(?!\w)", folded):
-                if not strictly_inside(quoted, m.start()):
-                    count += 1
-            self.unquoted[key] = count
+            words = tuple(WORD_KEY.findall(key))
+            if 0 < len(words) <= MAX_KEY_WORDS:
+                keys[key] = words
+        # every key counted in one pass over the article's words (n-grams of the lengths asked for)
+        lengths = {len(w) for w in keys.values()}
+        wanted = set(keys.values())
+        found: dict[tuple[str, ...], int] = {}
+        if wanted:
+            words = [(fold(m.group()), m.start()) for m in WORD_KEY.finditer(text)]
+            for n in lengths:
+                for i in range(len(words) - n + 1):
+                    gram = tuple(w for w, _ in words[i:i + n])
+                    if gram in wanted and not strictly_inside(quoted, words[i][1]):
+                        found[gram] = found.get(gram, 0) + 1
+        for key, w in keys.items():
+            self.unquoted[key] = found.get(w, 0)
