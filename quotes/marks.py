@@ -222,8 +222,9 @@ class _Scanner:
             self.stack.cut(1)
             return
         last = text[line_start:pos].rstrip(SPACES)[-1:]
-        if not blank and first.islower() and last and last not in _TERMINAL:
-            return  # a hard-wrapped line inside a sentence: the quote goes on
+        if not blank and first.islower() and last and last not in _TERMINAL \
+                and any(c.isalnum() for c in text[line_start:pos]):
+            return  # a hard-wrapped line inside a sentence: the quote goes on (a line of words, not a lone mark)
         for k in range(len(self.stack) - 1, -1, -1):
             self.emit(self.stack[k], None, pos, depth=k)
         self.stack.cut(0)
