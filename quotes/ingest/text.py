@@ -60,13 +60,13 @@ def decode(data: bytes, source: str) -> str | InputError:
                      (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom) and not data.startswith(codecs.BOM_UTF8):
             try:
-                return _checked(data.decode(enc), source)
+                return _checked(universal_newlines(data.decode(enc)), source)
             except UnicodeDecodeError as e:
                 return InputError(source, f"undecodable bytes: invalid {enc.upper()} at byte {e.start}")
     if b"\x00" in data[:65536]:
         return InputError(source, "binary file (NUL bytes), not text")
     try:
-        return _checked(data.decode("utf-8-sig"), source)
+        return _checked(universal_newlines(data.decode("utf-8-sig")), source)
     except UnicodeDecodeError as err:
         bad_at = err.start
     # Mostly UTF-8 with some broken bytes: a mix of encodings, which no single guess decodes right.
@@ -80,7 +80,7 @@ def decode(data: bytes, source: str) -> str | InputError:
     best = from_bytes(data, cp_isolation=WESTERN).best()
     if best is None:
         return InputError(source, f"undecodable bytes: not UTF-8 (byte {bad_at}) and no Western encoding fits")
-    return _checked(str(best), source)
+    return _checked(universal_newlines(str(best)), source)
 
 
 def universal_newlines(text: str) -> str:
@@ -91,7 +91,6 @@ def universal_newlines(text: str) -> str:
 def _checked(text: str, source: str) -> str | InputError:
     if text.startswith("\ufeff"):
         text = text[1:]
-    text = universal_newlines(text)
     if not text.strip():
         return InputError(source, "empty file (only whitespace)")
     n = control_count(text)
