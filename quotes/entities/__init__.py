@@ -17,21 +17,8 @@ from .. import lexicon
 from ..lexicon import fold
 from ..nlp import Doc
 from .mentions import DE, DETS, Mention, apposition, build, glued, is_title, mention_at, np_end
-from .roles import country_of, role_concept, role_entry, role_head, surname_key  # noqa: F401  (re-exported)
-
-STOP = {"de", "du", "des", "la", "le", "l", "d", "et", "a", "au", "aux", "en"}
-
-
-def qualified_apart(mention_role: str, held: str, head: str | None) -> bool:
-    """A role said with its own qualifier (président du Bundestag, maire de Pau) names another office
-    than a held role of the same head that shares none of those words; a bare role (le président)
-    qualifies nothing."""
-    quals = {fold(w) for w in regex.findall(r"\w+", mention_role)} - STOP - {head or ""}
-    quals -= set(lexicon.nationalities())
-    if not quals:
-        return False
-    return not quals & {fold(w) for w in regex.findall(r"\w+", held)}
-
+from .roles import (country_of, qualified_apart, role_concept, role_entry, role_head,  # noqa: F401
+                    surname_key)  # (re-exported)
 
 def _first_name_led(doc: Doc, e) -> bool:
     """A span the tagger called a place or body but that opens with a first name (Bachar al-Assad)."""

@@ -71,7 +71,7 @@ class Selon(Sieve):
     name, confidence = "selon", 0.85
 
     def attribute(self, q, ctx):
-        doc, text = ctx.doc, ctx.text
+        doc = ctx.doc
         first = first_token_after(doc, q.start)
         if first is None:
             return None
