@@ -231,3 +231,12 @@ def test_names_stop_at_prepositions_and_dashes(mention, text, word, name):
 def test_a_verb_never_starts_a_name(mention):
     m = mention("Découvrez la France des régions en images.", "Découvrez")
     assert m is None or "Découvrez" not in (m.name or "")
+
+
+@pytest.mark.parametrize("text, word, name, kind", [
+    ("« Nous sommes prêts », a fait savoir Matignon mardi soir.", "Matignon", "Matignon", "organization"),
+    ("Cette France des fins de mois difficiles se dit excédée.", "Cette", "France", "organization"),
+])
+def test_places_that_speak_are_bodies_whatever_the_first_names(mention, text, word, name, kind):
+    m = mention(text, word)
+    assert (m.name, m.kind) == (name, kind)

@@ -8,6 +8,9 @@ a relative clause swallowed), its tags much less.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
+
+import regex
 
 from .. import lexicon
 from ..lexicon import fold
@@ -128,7 +131,7 @@ def build(doc: Doc, a: int, b: int, appos: tuple[int, int] | None = None) -> Men
             na, nb = name
             if na > pa and _title_article(doc, na - 1):
                 na -= 1  # Le Devoir, La Presse, Le Pen: the capitalised article belongs to the name
-            m.name = span_text(doc, na, nb)
+            m.name = GLUED_PREFIX.sub("", span_text(doc, na, nb))  # Paris?Emmanuel Macron → Emmanuel Macron
             if na > pa and is_title(toks[na - 1]):
                 m.title = toks[na - 1].text
                 tg = lexicon.titles()[m.title][1]
@@ -179,6 +182,9 @@ def _classify(doc: Doc, m: Mention, a: int, b: int) -> None:
         if m.name in lexicon.capitals() and not m.role and not m.title:
             m.kind, m.country = "organization", lexicon.capitals()[m.name]  # Washington → États-Unis
             return
+        if not m.title and (m.name in _countries() or fold(m.name) in lexicon.bodies()):
+            m.kind = "organization"  # la France (not the first name), Matignon, l'Élysée: whatever NER says
+            return
         if m.gender == "x":
             m.gender = _gender_of_name(m.name) if m.title is None else m.gender
         if m.role or m.title or "PER" in ent_labels or _gender_of_name(m.name) != "x":
@@ -211,6 +217,14 @@ def _classify(doc: Doc, m: Mention, a: int, b: int) -> None:
     words = span_text(doc, *_strip_edges(doc, a, b))
     m.kind = "anonymous" if words else "unknown"
     m.role = words or None
+
+
+GLUED_PREFIX = regex.compile(r"^\S*[.?!](?=\p{Lu}\p{Ll})")  # a sentence glued to the name by the scrape
+
+
+@cache
+def _countries() -> frozenset[str]:
+    return frozenset(country for country, _ in lexicon.nationalities().values())
 
 
 def pronoun(doc: Doc, i: int) -> Mention | None:
