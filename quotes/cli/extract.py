@@ -41,20 +41,6 @@ def _progress(total: int):
                     TimeRemainingColumn(), console=err, transient=True)
 
 
-def _inputs(files: list, max_bytes: Optional[int]):
-    """(file, Article | InputError) for every input, streamed; a file with nothing in it is an error."""
-    for item in files:
-        if isinstance(item, ingest.InputError):
-            yield item.source, item
-            continue
-        n = 0
-        for got in ingest.iter_read(item, max_bytes):
-            n += 1
-            yield item, got
-        if n == 0:
-            yield item, ingest.InputError(item, "no articles in this file")
-
-
 def _report(bad: ingest.InputError) -> None:
     err.print(f"[red]error[/red] {bad.source}: {bad.message}", highlight=False, markup=True)
 
@@ -95,7 +81,7 @@ def extract(
                 _progress(len(files)) as progress:
             task = progress.add_task("extracting", total=len(files)) if progress else None
             last = None
-            for source, item, result in pool.run(_inputs(files, max_bytes)):
+            for source, item, result in pool.run(ingest.sourced(files, max_bytes)):
                 if progress and last is not None and source != last:
                     progress.advance(task)
                 last = source

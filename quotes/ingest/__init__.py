@@ -10,9 +10,10 @@ every offset later emitted indexes exactly the `Article.text` we return.
 """
 from __future__ import annotations
 
+import io
 import sys
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from ..model import Article
 from . import html as html_reader
@@ -63,19 +64,18 @@ def _too_large(size: int, source: str, max_bytes: int | None) -> InputError | No
     return None
 
 
-def _jsonl_lines(path: str, max_bytes: int | None) -> Iterator[Article | InputError]:
+def _jsonl_lines(lines: Iterable[bytes], path: str, max_bytes: int | None) -> Iterator[Article | InputError]:
     stem = Path(path).stem
-    with open(path, "rb") as f:
-        for n, raw in enumerate(f, 1):
-            where = f"{path}:{n}"
-            try:
-                line = raw.decode("utf-8-sig" if n == 1 else "utf-8")
-            except UnicodeDecodeError as e:
-                yield InputError(where, f"undecodable bytes: invalid UTF-8 at byte {e.start} of the line")
-                continue
-            got = jsonl_reader.record(line, n, path, stem, max_bytes)
-            if got is not None:
-                yield got
+    for n, raw in enumerate(lines, 1):
+        where = f"{path}:{n}"
+        try:
+            line = raw.decode("utf-8-sig" if n == 1 else "utf-8")
+        except UnicodeDecodeError as e:
+            yield InputError(where, f"undecodable bytes: invalid UTF-8 at byte {e.start} of the line")
+            continue
+        got = jsonl_reader.record(line, n, path, stem, max_bytes)
+        if got is not None:
+            yield got
 
 
 def _from_text(text: str, kind: str | None, doc_id: str, source: str) -> Iterator[Article | InputError]:
@@ -103,10 +103,10 @@ def iter_read(path: str, max_bytes: int | None = MAX_BYTES) -> Iterator[Article 
         else:
             yield from _from_text(text, None, "stdin", "<stdin>")
         return
-    kind = kind_of(path)
     try:
-        if kind == "jsonl":
-            yield from _jsonl_lines(path, max_bytes)
+        if kind_of(path) == "jsonl":
+            with open(path, "rb") as f:
+                yield from _jsonl_lines(f, path, max_bytes)
             return
         size = Path(path).stat().st_size
         bad = _too_large(size, path, max_bytes)
@@ -117,11 +117,20 @@ def iter_read(path: str, max_bytes: int | None = MAX_BYTES) -> Iterator[Article 
     except OSError as err:
         yield InputError(path, err.strerror or str(err))
         return
-    text = decode(data, path)
+    yield from read_bytes(path, data, max_bytes)
+
+
+def read_bytes(path: str, data: bytes, max_bytes: int | None = MAX_BYTES) -> Iterator[Article | InputError]:
+    """The articles of a file whose bytes were read elsewhere (a Spark executor reading object storage)."""
+    if kind_of(path) == "jsonl":
+        yield from _jsonl_lines(io.BytesIO(data), path, max_bytes)
+        return
+    bad = _too_large(len(data), path, max_bytes)
+    text = bad or decode(data, path)
     if isinstance(text, InputError):
         yield text
     else:
-        yield from _from_text(text, kind, Path(path).stem, path)
+        yield from _from_text(text, kind_of(path), Path(path).stem, path)
 
 
 def read(path: str, max_bytes: int | None = MAX_BYTES) -> list[Article | InputError] | InputError:
@@ -135,6 +144,22 @@ def read(path: str, max_bytes: int | None = MAX_BYTES) -> list[Article | InputEr
     return got
 
 
+def sourced(files: Iterable[str | InputError], max_bytes: int | None = MAX_BYTES
+            ) -> Iterator[tuple[str, Article | InputError]]:
+    """(file, Article | InputError) for every file of `expand()`, streamed; a file with nothing in it
+    is an error."""
+    for item in files:
+        if isinstance(item, InputError):
+            yield item.source, item
+            continue
+        n = 0
+        for got in iter_read(item, max_bytes):
+            n += 1
+            yield item, got
+        if n == 0:
+            yield item, InputError(item, "no articles in this file")
+
+
 def articles(paths: list[str], max_bytes: int | None = MAX_BYTES) -> Iterator[Article | InputError]:
     """Every article of every input, streamed, with an `InputError` in place of each bad one."""
     for item in expand(paths):
@@ -144,4 +169,4 @@ def articles(paths: list[str], max_bytes: int | None = MAX_BYTES) -> Iterator[Ar
             yield from iter_read(item, max_bytes)
 
 
-__all__ = ["InputError", "SUFFIXES", "articles", "expand", "iter_read", "kind_of", "read"]
+__all__ = ["InputError", "SUFFIXES", "articles", "expand", "iter_read", "kind_of", "read", "read_bytes", "sourced"]
