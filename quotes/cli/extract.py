@@ -45,6 +45,18 @@ def _report(bad: ingest.InputError) -> None:
     err.print(f"[red]error[/red] {bad.source}: {bad.message}", highlight=False, markup=True)
 
 
+def _located(source: str, bad: ingest.InputError) -> ingest.InputError:
+    """An error as reported for the input it came from (an article failing inside a file names both)."""
+    if bad.source != source and not bad.source.startswith(f"{source}:"):
+        return ingest.InputError(f"{source} ({bad.source})", bad.message)
+    return bad
+
+
+def _tally(inputs: int, articles: int, written: int, failed: int) -> None:
+    err.print(f"{inputs} input(s) read, {articles} article(s), {written} quote(s) written, {failed} failed",
+              highlight=False)
+
+
 @app.command()
 def extract(
     paths: list[str] = typer.Argument(..., help="Files (.txt, .html, .jsonl), directories (walked recursively), "
@@ -86,10 +98,8 @@ def extract(
                     progress.advance(task)
                 last = source
                 if isinstance(result, ingest.InputError):
-                    if result.source != source and not result.source.startswith(f"{source}:"):
-                        result = ingest.InputError(f"{source} ({result.source})", result.message)
-                    failed.append(result)
-                    _report(result)
+                    failed.append(_located(source, result))
+                    _report(failed[-1])
                     continue
                 ok_files.add(source)
                 articles += 1
@@ -110,8 +120,7 @@ def extract(
         if store:
             store.close()
     if len(files) > 1 or failed:
-        err.print(f"{len(ok_files)} input(s) read, {articles} article(s), {written} quote(s) written, "
-                  f"{len(failed)} failed", highlight=False)
+        _tally(len(ok_files), articles, written, len(failed))
     if failed and (strict or not ok_files):
         raise typer.Exit(1)
 
