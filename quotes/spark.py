@@ -12,6 +12,7 @@ of `quotes extract`). An article that fails is a row with `doc_id` and `error` s
 """
 from __future__ import annotations
 
+import inspect
 import json
 import os
 import shutil
@@ -84,11 +85,12 @@ def first_line(e: BaseException) -> str:
 
 def worker_extractor(options: dict[str, Any]):
     """This process's Extractor for `options`, built on first use and then reused."""
-    key = json.dumps(options, sort_keys=True, default=str)
+    from .pipeline import Extractor
+
+    defaults = {n: p.default for n, p in inspect.signature(Extractor).parameters.items()}
+    key = json.dumps({**defaults, **options}, sort_keys=True, default=str)  # {} and the CLI's defaults: one model
     with _lock:
         if key not in _extractors:
-            from .pipeline import Extractor
-
             _extractors[key] = Extractor(**options)
             _count_load(key)
         return _extractors[key]

@@ -13,6 +13,8 @@ files, concatenated, are the JSONL `quotes extract` writes.
 """
 from __future__ import annotations
 
+import os
+import time
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -22,8 +24,9 @@ from . import ingest
 from .errors import QuotesError
 from .ingest import InputError
 from .ingest.jsonl import META
-from .spark import first_line, quote_row, row_article, run_items, schema
-from .workers import BATCH
+from .model import Article
+from .spark import first_line, quote_row, row_article, run_items, schema, worker_extractor
+from .workers import BATCH, _peak_rss
 
 FORMATS = ("jsonl", "parquet")
 PER_CORE = 4  # default partitions per core (docs/spark.md: what this trades)
@@ -150,4 +153,36 @@ def extract_files(spark, paths: Iterable[str], output: str, fmt: str = "jsonl", 
     return summary
 
 
-__all__ = ["FORMATS", "Summary", "extract_files", "read"]
+def _warm(options: dict, _) -> list[int]:
+    worker_extractor(options)
+    return [os.getpid()]
+
+
+def _stats(options: dict, batch: int, indexed) -> list[tuple[int, int, int, int]]:
+    """On a worker: (pid, peak RSS, quotes, failed articles) of a partition's JSONL run."""
+    quotes = failed = 0
+    for _, error, n, _ in _results("jsonl", options, batch, META, indexed):
+        quotes, failed = quotes + n, failed + (error is not None)
+    return [(os.getpid(), _peak_rss(), quotes, failed)]
+
+
+def timed(spark, articles: list[Article], options: dict, partitions: int | None = None,
+          batch: int = BATCH) -> tuple[float, list[tuple[int, int, int, int]]]:
+    """Seconds to extract `articles` (held by the driver) as `extract_files` does, once every Python
+    worker has loaded its model; and `_stats` of each partition."""
+    sc = spark.sparkContext
+    slots = sc.defaultParallelism
+    for _ in range(3):  # concurrent tasks go to distinct workers: each loads its model now
+        if len(set(sc.parallelize(range(slots), slots).mapPartitions(partial(_warm, options)).collect())) >= slots:
+            break
+    batches = max(1, -(-len(articles) // batch))
+    n = max(1, min(partitions or PER_CORE * slots, batches))
+    slices: list[list] = [[] for _ in range(n)]
+    for i, a in enumerate(articles):
+        slices[_slot(n, batches, batch, i)].append((i, (a.doc_id, a)))
+    t0 = time.perf_counter()
+    stats = sc.parallelize(slices, n).flatMap(lambda s: s).mapPartitions(partial(_stats, options, batch)).collect()
+    return time.perf_counter() - t0, stats
+
+
+__all__ = ["FORMATS", "Summary", "extract_files", "read", "timed"]

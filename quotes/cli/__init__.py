@@ -11,6 +11,7 @@ import sys
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from ..errors import QuotesError
 
@@ -24,7 +25,8 @@ def main() -> None:
     try:
         app(prog_name="quotes")  # usage errors and exit codes are handled by typer; ours are below
     except QuotesError as e:
-        err.print(f"[red]error[/red]: {e.message}" + (f" ({e.hint})" if e.hint else ""), highlight=False)
+        err.print(f"[red]error[/red]: {escape(e.message)}" + (f" ({escape(e.hint)})" if e.hint else ""),
+                  highlight=False)  # escaped: a message may hold brackets ('.[spark]', a file name)
         sys.exit(2)
     except KeyboardInterrupt:
         err.print("interrupted")
