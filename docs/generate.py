@@ -4,6 +4,7 @@ A generated part sits between `<!-- generated: KIND ARG -->` and `<!-- end -->`:
   schema            the output contract as the pydantic JSON schema of `Quote`
   sieves            the sieve table, from `quotes.sieves.SIEVES`
   run COMMAND...    the command's real output (run from the repository root)
+  steps A ;; B ...  commands run in turn in a new directory holding corpus/, each with its output
   help COMMAND      `quotes COMMAND --help`
 
     python docs/generate.py           rewrite docs/*.md
@@ -17,6 +18,7 @@ import re
 import shlex
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,16 +42,29 @@ def _sieves() -> str:
     return "\n".join(rows) + "\n"
 
 
-def _run(command: str) -> str:
+def _run(command: str, cwd: Path = ROOT) -> str:
+    return f"```console\n{_step(command, cwd)}\n```\n"
+
+
+def _step(command: str, cwd: Path) -> str:
     env = dict(os.environ, COLUMNS="100", NO_COLOR="1", TERM="dumb")
     command, _, stdin = command.partition(" <<< ")  # `quotes extract - <<< text`: the text on stdin
     args = shlex.split(command)
     stdin = stdin or None
     exe = [sys.executable, "-c", "from quotes.cli import main; main()"] + args[1:] if args[0] == "quotes" else args
-    r = subprocess.run(exe, input=stdin, capture_output=True, text=True, cwd=ROOT, env=env, timeout=600)
+    r = subprocess.run(exe, input=stdin, capture_output=True, text=True, cwd=cwd, env=env, timeout=600)
     out = (r.stdout + r.stderr).rstrip("\n")
     shown = command + (f" <<< '{stdin}'" if stdin else "")
-    return f"```console\n$ {shown}\n{out}\n```\n"
+    return f"$ {shown}" + (f"\n{out}" if out else "")
+
+
+def _steps(commands: str) -> str:
+    """Commands run one after the other in a new empty directory holding `corpus/` (what they write
+    stays out of the repository, and a second run finds the directory as the first did)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "corpus").symlink_to(ROOT / "corpus")
+        shown = [_step(c.strip(), Path(tmp)) for c in commands.split(";;")]
+    return "```console\n" + "\n".join(shown) + "\n```\n"
 
 
 def render(spec: str) -> str:
@@ -60,6 +75,8 @@ def render(spec: str) -> str:
         return _sieves()
     if kind == "run":
         return _run(arg)
+    if kind == "steps":
+        return _steps(arg)
     if kind == "help":
         return _run(f"quotes {arg} --help")
     raise SystemExit(f"unknown generated part {spec!r}")
