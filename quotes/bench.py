@@ -104,7 +104,7 @@ def cores(master: str) -> int:
     m = re.fullmatch(r"local(?:\[(\d+|\*)(?:,\d+)?\])?", master)
     if not m:
         return 0
-    return os.cpu_count() or 1 if m.group(1) == "*" else int(m.group(1) or 1)
+    return (os.cpu_count() or 1) if m.group(1) == "*" else int(m.group(1) or 1)
 
 
 def spark_extraction(articles: Sequence[Article], master: str = "local[2]", options: dict[str, Any] | None = None,
@@ -124,6 +124,21 @@ def spark_extraction(articles: Sequence[Article], master: str = "local[2]", opti
         rss[pid] = max(peak, rss.get(pid, 0))
     return Run(f"spark {master}", cores(master), len(articles), words(articles), seconds,
                sorted(rss.values(), reverse=True), sum(s[2] for s in stats), sum(s[3] for s in stats))
+
+
+def kind(run: Run) -> str:
+    """bare | extract | spark: runs of one kind compare their speed-up with each other."""
+    return run.name.split()[0].rstrip(",")
+
+
+def ratios(runs: Sequence[Run]) -> list[str]:
+    """Each Spark run's throughput against the extraction with as many workers as it has cores."""
+    out = []
+    for r in runs:
+        same = next((w for w in runs if kind(w) == "extract" and w.workers == r.workers), None)
+        if kind(r) == "spark" and same:
+            out.append(f"{r.name}: {r.articles_per_s / same.articles_per_s:.2f}x the throughput of {same.name}")
+    return out
 
 
 def median(runs: Sequence[Run]) -> Run:
@@ -156,4 +171,4 @@ def timed(articles: Sequence[Article], worker_counts: Sequence[int] = (1, 2),
     return [median(runs) for runs in done]
 
 
-__all__ = ["Run", "bare", "bench", "cores", "extraction", "load", "median", "spark_extraction", "timed", "words"]
+__all__ = ["Run", "bare", "bench", "cores", "extraction", "kind", "load", "median", "ratios", "spark_extraction", "timed", "words"]

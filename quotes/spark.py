@@ -53,8 +53,8 @@ def require() -> None:
 
 
 def session(master: str | None = "local[*]", conf: dict[str, str] | None = None):
-    """(the SparkSession, whether we started it): an active session (spark-submit's, a notebook's) is
-    reused as it is; otherwise one is started on `master`, its logs cut to errors."""
+    """(the SparkSession, whether we started it): an active session (a notebook's, a test's) is reused
+    as it is; otherwise one is started on `master` (None: spark-submit's), its logs cut to errors."""
     require()
     from pyspark.sql import SparkSession
 
@@ -66,15 +66,17 @@ def session(master: str | None = "local[*]", conf: dict[str, str] | None = None)
         builder = builder.master(master)
     if (master or "").startswith("local"):  # the workers run this Python, where quotes is installed
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    settings = {"spark.ui.showConsoleProgress": "false",
-                "spark.driver.extraJavaOptions": f"-Dlog4j2.configurationFile={LOG4J.as_uri()}",
-                **(conf or {})}
-    for key, value in settings.items():
+    settings = {"spark.ui.showConsoleProgress": "false"}
+    if "PYSPARK_GATEWAY_PORT" not in os.environ:  # we start the JVM (spark-submit has started its own)
+        settings["spark.driver.extraJavaOptions"] = f"-Dlog4j2.configurationFile={LOG4J.as_uri()}"
+    for key, value in {**settings, **(conf or {})}.items():
         builder = builder.config(key, value)
     try:
         return builder.getOrCreate(), True
     except Exception as e:
-        raise QuotesError(f"Spark did not start: {first_line(e)}", JAVA_HINT) from None
+        why = first_line(e)
+        raise QuotesError(f"Spark did not start: {why}",
+                          JAVA_HINT if "java" in why.lower() else "check --master and --conf") from None
 
 
 def first_line(e: BaseException) -> str:
@@ -102,19 +104,21 @@ def _count_load(key: str) -> None:
         Path(where, f"{os.getpid()}-{len(_extractors)}.load").write_text(key, encoding="utf-8")
 
 
+class _Deferred:
+    """The worker's Extractor, built only when a batch has articles (a partition of bad inputs
+    loads nothing)."""
+
+    def __init__(self, options: dict[str, Any]):
+        self.options = options
+
+    def pipe(self, articles, *args, **kwargs):
+        return worker_extractor(self.options).pipe(articles, *args, **kwargs) if articles else iter(())
+
+
 def run_items(options: dict[str, Any], batch: int, items: Iterable[tuple[Any, Article | InputError]]
               ) -> Iterator[tuple[Any, Article | InputError, list[Quote] | InputError]]:
     """On a worker: (tag, item, result) for each (tag, item) of a partition, in order."""
-    items = iter(items)
-    first = next(items, None)
-    if first is None:  # an empty partition loads nothing
-        return
-    yield from extract_items(worker_extractor(options), _chain(first, items), batch)
-
-
-def _chain(first, rest):
-    yield first
-    yield from rest
+    return extract_items(_Deferred(options), items, batch)
 
 
 # -- typed rows ---------------------------------------------------------------------------------

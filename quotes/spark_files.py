@@ -101,6 +101,12 @@ def _parquet(spark, path: str, max_bytes: int | None):
     return df.select(*cols).rdd.map(lambda r: (path, row_article(r.asDict(), path, max_bytes)))
 
 
+def layout(total: int, partitions: int, batch: int = BATCH) -> tuple[int, int]:
+    """(partitions, batches) for `total` items: at most one partition per batch."""
+    batches = max(1, -(-total // batch))
+    return max(1, min(partitions, batches)), batches
+
+
 def _slot(partitions: int, batches: int, batch: int, index: int) -> int:
     """Partition of the item numbered `index`: whole batches, in order, evenly spread."""
     return (index // batch) * partitions // batches
@@ -130,8 +136,7 @@ def extract_files(spark, paths: Iterable[str], output: str, fmt: str = "jsonl", 
         raise QuotesError(f"{output}: already exists", "give a new directory: part files are never overwritten")
     items = read(spark, paths, max_bytes).persist(StorageLevel.MEMORY_AND_DISK)
     total = items.count()
-    batches = max(1, -(-total // batch))
-    n = max(1, min(partitions or PER_CORE * spark.sparkContext.defaultParallelism, batches))
+    n, batches = layout(total, partitions or PER_CORE * spark.sparkContext.defaultParallelism, batch)
     ordered = items.zipWithIndex().map(lambda x: (x[1], x[0])) \
         .repartitionAndSortWithinPartitions(n, partial(_slot, n, batches, batch))
     results = ordered.mapPartitions(partial(_results, fmt, dict(options), batch, META)) \
@@ -175,8 +180,7 @@ def timed(spark, articles: list[Article], options: dict, partitions: int | None 
     for _ in range(3):  # concurrent tasks go to distinct workers: each loads its model now
         if len(set(sc.parallelize(range(slots), slots).mapPartitions(partial(_warm, options)).collect())) >= slots:
             break
-    batches = max(1, -(-len(articles) // batch))
-    n = max(1, min(partitions or PER_CORE * slots, batches))
+    n, batches = layout(len(articles), partitions or PER_CORE * slots, batch)
     slices: list[list] = [[] for _ in range(n)]
     for i, a in enumerate(articles):
         slices[_slot(n, batches, batch, i)].append((i, (a.doc_id, a)))

@@ -212,6 +212,18 @@ def test_db_add_takes_the_part_files(outputs, tmp_path):
     assert "from 1 part file(s)" in result.output
 
 
+def test_spark_with_no_readable_input_loads_nothing_and_exits_1(spark, loads, tmp_path):
+    from quotes.errors import QuotesError
+
+    before = sorted(loads.iterdir())
+    result = invoke("spark", str(tmp_path / "absent.jsonl"), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 1 and "absent.jsonl: no such file or directory" in result.output
+    assert "0 input(s) read, 0 article(s), 0 quote(s) written, 1 failed" in result.output
+    assert sorted(loads.iterdir()) == before
+    with pytest.raises(QuotesError, match="already exists"):  # part files are never overwritten
+        invoke("spark", str(CORPUS), "-o", str(tmp_path / "out"))
+
+
 def test_spark_without_pyspark_or_java_says_how_to_install(tmp_path):
     env = dict(os.environ, PATH=str(Path(sys.executable).parent))
     env.pop("JAVA_HOME", None)
@@ -228,13 +240,25 @@ def test_spark_without_pyspark_or_java_says_how_to_install(tmp_path):
 
 
 def test_spark_partitions_are_whole_batches_in_order():
-    from quotes.spark_files import _slot
+    from quotes.spark_files import _slot, layout
 
-    for total, n in ((100, 4), (17, 3), (8, 5), (1000, 7)):
-        batches = -(-total // 8)
-        n = min(n, batches)
+    for total, asked in ((100, 4), (17, 3), (8, 5), (1000, 7)):
+        n, batches = layout(total, asked, 8)
+        assert n == min(asked, -(-total // 8))
         slots = [_slot(n, batches, 8, i) for i in range(total)]
         assert slots == sorted(slots) and set(slots) == set(range(n))  # in order, none empty
         for i in range(1, total):
             if slots[i] != slots[i - 1]:
                 assert i % 8 == 0  # a partition starts at a batch boundary of `quotes extract`
+
+
+def test_bench_compares_each_spark_master_with_as_many_workers():
+    from quotes.bench import Run, cores, ratios
+
+    assert [cores(m) for m in ("local", "local[1]", "local[2]", "local[3,2]", "yarn")] == [1, 1, 2, 3, 0]
+    assert cores("local[*]") == os.cpu_count()
+    runs = [Run("extract, 1 worker(s)", 1, 100, 0, 20.0), Run("extract, 2 worker(s)", 2, 100, 0, 10.0),
+            Run("spark local[1]", 1, 100, 0, 25.0), Run("spark local[2]", 2, 100, 0, 12.5),
+            Run("spark local[4]", 4, 100, 0, 5.0)]
+    assert ratios(runs) == ["spark local[1]: 0.80x the throughput of extract, 1 worker(s)",
+                            "spark local[2]: 0.80x the throughput of extract, 2 worker(s)"]

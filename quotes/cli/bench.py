@@ -11,11 +11,6 @@ from . import app
 from .extract import BACKEND, MODEL, SIEVES, _options
 
 
-def kind(run) -> str:
-    """extract | spark | bare: runs of one kind compare their speed-up with each other."""
-    return run.name.split()[0]
-
-
 @app.command()
 def bench(
     paths: list[str] = typer.Argument(..., help="Files or directories of articles (any input kind)."),
@@ -54,7 +49,7 @@ def bench(
         require()
     runs = b.timed(articles, counts, options, bare, rounds, masters, partitions)
     base = runs[0] if bare else None
-    ones = {kind(r): r for r in runs if r.workers == 1 and r is not base}
+    ones = {b.kind(r): r for r in runs if r.workers == 1 and r is not base}
     seconds = "seconds" if rounds == 1 else f"seconds (median of {rounds})"
     table = Table("run", seconds, "articles/s", "words/s", "peak RSS/process", "time vs bare", "speed-up",
                   "quotes")
@@ -63,11 +58,8 @@ def bench(
         table.add_row(r.name, f"{r.seconds:.1f}{spread}", f"{r.articles_per_s:.1f}", f"{r.words_per_s:,.0f}",
                       f"{r.max_rss_mb:.0f} MB",
                       f"{r.seconds / base.seconds:.2f}x" if base and r is not base else "",
-                      f"{ones[kind(r)].seconds / r.seconds:.2f}x" if kind(r) in ones and r is not base else "",
+                      f"{ones[b.kind(r)].seconds / r.seconds:.2f}x" if b.kind(r) in ones and r is not base else "",
                       str(r.quotes) if r is not base else "")
     out.print(table)
-    for r in runs:
-        same = next((w for w in runs if kind(w) == "extract" and w.workers == r.workers), None)
-        if kind(r) == "spark" and same:
-            out.print(f"{r.name}: {r.articles_per_s / same.articles_per_s:.2f}x the throughput of "
-                      f"{same.name}", highlight=False)
+    for line in b.ratios(runs):
+        out.print(line, highlight=False)

