@@ -131,6 +131,8 @@ def _verbal_context(doc: Doc, i: int) -> bool:
         k -= 1
     before = doc.tokens[k] if k >= 0 else None
     after = doc.tokens[i + 1] if i + 1 < len(doc.tokens) else None
+    if before is not None and before.pos == "DET":
+        return False  # l'annonce que…: a noun after its determiner (speech_nouns.tsv has those)
     return bool((before and before.pos == "AUX") or (after and (is_clitic(after) or _low(after) in ("que", "qu'"))))
 
 
@@ -149,15 +151,20 @@ def skip_fillers(doc: Doc, j: int, limit: int) -> int:
             j += 1
         elif t.text == "," and j + 1 < limit and _is_parenthetical(doc, j, limit):
             j = _is_parenthetical(doc, j, limit)
-        elif (t.pos == "ADP" or low in ("lors", "au", "aux", "du")) and j + 1 < limit and toks[j + 1].pos == "ADV":
-            j += 2  # par ailleurs, d'ailleurs, en outre
-        elif (t.pos == "ADP" or low in ("lors", "au", "aux", "du")) and low not in ("selon",):
+        elif (t.pos == "ADP" or low in ("lors", "au", "aux", "du")) and j + 1 < limit and toks[j + 1].pos == "ADV" \
+                and _low(toks[j + 1]) not in NEGATION | NEG_TAIL:
+            j += 2  # par ailleurs, d'ailleurs, en outre (not: appelé à ne pas manifester)
+        elif (t.pos == "ADP" or low in ("lors", "au", "aux", "du")) and low not in ("selon", "des"):
+            # "des" opens a subject more often than a complement after a cue (ont rapporté des médias)
             k = j + 1
             if k < limit and _low(toks[k]) in ("de", "d'"):
                 k += 1
             end = np_end(doc, k, limit)
             if end <= k:
                 return j
+            if fold(toks[k].text) in times:
+                # en fin de matinée Olivier Neyrinck: a time phrase, then the speaker's name
+                end = next((x for x in range(k + 1, end) if toks[x].text[:1].isupper()), end)
             j = end
             while j < limit and _low(toks[j]) in ("avec", "de", "d'", "du", "des") and np_end(doc, j + 1, limit) > j + 1:
                 j = np_end(doc, j + 1, limit)
@@ -220,6 +227,8 @@ def incise_after(doc: Doc, i: int, limit: int, inverted_only: bool = False) -> I
     while j < limit and toks[j].text in INCISE_OPEN:
         j += 1
     cue = _verb_group(doc, j, limit) if j < limit else None
+    if cue and toks[cue.verb].feat("VerbForm") == "Inf" and cue.first == cue.verb:
+        cue = None  # …, rappeler les priorités: an infinitive opens no incise
     if cue:
         if cue.clitic is not None:
             p = pronoun(doc, cue.clitic)

@@ -201,6 +201,7 @@ def regions(text: str, paragraphs: Sequence[tuple[int, int]], guards: Sequence[t
             known |= _capitalised(text, a, b)
             known.update(w for m in _NAME.finditer(text, a, b) for w in regex.split(r"[ \u00a0-]+", m.group()))
     out: list[tuple[int, int]] = []
+    last = -1
     for i, (a, b, _) in enumerate(sents):
         keep = hot[i] or not skipped[i] and (
             CONTEXT_BEFORE and i + 1 < len(hot) and hot[i + 1]
@@ -209,10 +210,11 @@ def regions(text: str, paragraphs: Sequence[tuple[int, int]], guards: Sequence[t
                                                     or not _capitalised(text, *sents[i + 1])))
         if not keep:
             continue
-        if out and out[-1][1] == a:
-            out[-1] = (out[-1][0], b)
+        if out and out[-1][1] == a and para_of[last] == para_of[i]:
+            out[-1] = (out[-1][0], b)  # a run of sentences; a paragraph glued to the last one stays apart
         else:
             out.append((a, b))
+        last = i
     return out
 
 

@@ -8,56 +8,40 @@ Stages, in order (DESIGN.md data flow):
   3b. reported  indirect and mixed candidates: cue + clause, selon X, incises, c'est ce que
   4. entities   the article's entity model (names, titles, roles)
   5. sieves     attribution, most precise sieve first; speakers resolved to entities
-  6. filter     words in marks that are terms or titles, not speech, are dropped
-  7. records    Quote models with offsets into the raw text; `boilerplate` where a quote lies in a
+  6. fragments  words in marks that are terms, labels or titles, not speech, are dropped (learned)
+  7. speakers   the discourse model adds candidates; the learned speaker scorer decides
+  8. records    Quote models with offsets into the raw text; `boilerplate` where a quote lies in a
                 zone (zones.py: menus, teasers, footers), dropped with `main_only`
-Fallbacks: a missing model raises ModelMissing (a one-line hint); an empty text gives no quotes.
+Stages 1-5 are `analyse` (parse and rules), 6-7 `decide` (learned weights): training and
+cross-validation parse each article once and decide many times.
+Fallbacks: a missing model raises ModelMissing (a one-line hint); missing or corrupt weights a
+QuotesError naming the file; an empty text gives no quotes.
 """
 from __future__ import annotations
 
+import copy
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
-from . import direct, focus, marks, reported, zones
+from . import direct, focus, marks, reported, scoring, zones
 from .attribution import attribute
 from .candidate import Candidate
 from .entities import EntityModel
 from .ingest.text import InputError
 from .model import Article, Cue, Quote, Speaker
 from .nlp import Backend, Doc, load_backend
+from .segments import guard, paragraphs
 from .sieves import Sieve, by_name, default_sieves
 
 
-def paragraphs(text: str, guards: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Non-blank lines as regions, merged where a quote runs across them."""
-    regions: list[list[int]] = []
-    pos = 0
-    for line in text.split("\n"):
-        a, b = pos, pos + len(line)
-        pos = b + 1
-        if line.strip():
-            regions.append([a, b])
-    merged: list[list[int]] = []
-    bounds = sorted(guards)
-    g = 0
-    for a, b in regions:
-        while g < len(bounds) and bounds[g][1] <= a:
-            g += 1
-        if merged and any(ga < merged[-1][1] and gb > a for ga, gb in bounds[max(0, g - 3):g + 3]):
-            merged[-1][1] = b
-        else:
-            merged.append([a, b])
-    return [(a, b) for a, b in merged]
+@dataclass
+class Analysis:
+    """An article after the rules (stages 1-5): what the learned decisions start from."""
 
-
-def guard(text: str, span: marks.MarkSpan) -> tuple[int, int]:
-    """A quote and the start of what follows it when that continues the sentence (», a-t-il dit)."""
-    end = span.close_end
-    k = end
-    while k < len(text) and text[k] in marks.SPACES:
-        k += 1
-    if k < len(text) and (text[k] in ",;:)-—–" or text[k].islower()):
-        end = k + 1
-    return span.open_start, end
+    doc: Doc
+    quotes: list[Candidate]
+    entities: EntityModel
 
 
 class Extractor:
@@ -65,7 +49,9 @@ class Extractor:
 
     def __init__(self, backend: str | Backend = "spacy", model: str | None = None,
                  sieves: Sequence[str | Sieve] | None = None, min_confidence: float = 0.0,
-                 explain: bool = False, main_only: bool = False, focus: bool = True):
+                 explain: bool = False, main_only: bool = False, focus: bool = True,
+                 weights: str | Path | scoring.Weights | None = None):
+        self.weights = weights if isinstance(weights, scoring.Weights) else scoring.load_weights(weights)
         self.backend = load_backend(backend, model) if isinstance(backend, str) else backend
         if sieves is None:
             self.sieves = default_sieves()
@@ -96,7 +82,8 @@ class Extractor:
         docs = many(jobs) if many else [self.backend.parse(*job) for job in jobs]
         return list(zip(docs, all_spans))
 
-    def candidates(self, text: str, parsed=None) -> tuple[Doc, list[Candidate]]:
+    def analyse(self, text: str, parsed=None) -> Analysis:
+        """Stages 1-5: marks, parse, candidates, entities, sieves."""
         doc, spans = parsed if parsed is not None else self.parse(text)
         marked = direct.candidates(doc, spans)
         said = reported.candidates(doc, spans, marked)
@@ -108,11 +95,29 @@ class Extractor:
         for q in quotes:  # entities keep growing during attribution: names are final only now
             if q.entity is not None and q.name is not None:
                 q.name = entities.entities[q.entity].name
-        kept = [q for q in quotes if direct.is_quote(q, text)]
-        return doc, kept
+        return Analysis(doc, quotes, entities)
+
+    def decide(self, analysis: Analysis, weights: scoring.Weights | None = None) -> list[Candidate]:
+        """Stages 6-7 on a copy of the analysis (it can be decided again with other weights)."""
+        w = weights or self.weights
+        quotes = [copy.copy(q) for q in analysis.quotes]
+        for q in quotes:
+            q.trace = list(q.trace)
+        kept = scoring.keep_quotes(quotes, analysis.doc, w.fragment, self.explain)
+        scoring.attribute_speakers(kept, analysis.doc, analysis.entities, w.speaker, self.explain)
+        return kept
+
+    def candidates(self, text: str, parsed=None) -> tuple[Doc, list[Candidate]]:
+        analysis = self.analyse(text, parsed)
+        return analysis.doc, self.decide(analysis)
 
     def extract(self, text: str, doc_id: str = "doc", parsed=None) -> list[Quote]:
         doc, quotes = self.candidates(text, parsed)
+        return self.records(doc, quotes, doc_id)
+
+    def records(self, doc: Doc, quotes: list[Candidate], doc_id: str) -> list[Quote]:
+        """Stage 8: the output records, with boilerplate flags and the confidence floor."""
+        text = doc.text
         boiler = zones.spans(text)
         out = [to_quote(doc, q, doc_id, n, boiler) for n, q in enumerate(quotes, 1)]
         return [q for q in out if (q.confidence >= self.min_confidence or self.min_confidence <= 0)
@@ -170,7 +175,7 @@ def to_quote(doc: Doc, q: Candidate, doc_id: str, n: int, boiler: Sequence[tuple
     return Quote(
         doc_id=doc_id, id=f"{doc_id}:{n}", type=q.type, text=text[q.start:q.end], start=q.start, end=q.end,
         speaker=speaker, role=q.role, cue=cue, rule=q.rule,
-        confidence=q.confidence if q.rule else 0.2, boilerplate=zones.is_boilerplate(boiler, q.start, q.end),
+        confidence=q.confidence, boilerplate=zones.is_boilerplate(boiler, q.start, q.end),
         sentence=doc.tokens[first].sent if first is not None else None, entity=q.entity,
         trace=q.trace or None,
     )

@@ -141,3 +141,65 @@ def test_bare_title_gives_way_to_the_fuller_role(quotes_of):
             "« Nous serons présents », a dit le chef Pilon.")
     q = quotes_of(text)["Nous serons présents"]
     assert q.speaker.name == "Marc Pilon" and q.role == "chef du Service de police de Laval"
+
+
+# -- name hygiene (issue 13): an entity's name is a name -----------------------------------------
+
+@pytest.mark.parametrize("text, word, name, role", [
+    # a title word is the role's, never the name
+    ("Le Premier ministre Louis Vernet a parlé hier.", "Le", "Louis Vernet", "Premier ministre"),
+    ("Le Premier ministre a parlé hier.", "Le", None, "Premier ministre"),
+    ("La garde des Sceaux a répondu aux sénateurs.", "La", None, "garde des Sceaux"),
+    ("Le Commissaire Divisionnaire Paul Noiret a parlé.", "Le", "Paul Noiret", "Commissaire Divisionnaire"),
+    ("Le ministre de l'Économie Bruno Lemaître a parlé.", "Le", "Bruno Lemaître", "ministre de l'Économie"),
+    # a party acronym after a role is an affiliation: part of the role
+    ("Le député UDI a voté contre.", "Le", None, "député UDI"),
+    ("La députée LaREM Claire Mondin a voté contre.", "La", "Claire Mondin", "députée LaREM"),
+])
+def test_titles_and_affiliations_are_roles_not_names(mention, text, word, name, role):
+    m = mention(text, word)
+    assert (m.name, m.role) == (name, role)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Sauf que le projet a été abandonné en mars.", "Sauf"),
+    ("Quatre personnes ont été blessées samedi.", "Quatre"),
+    ("Celui qui parle le plus fort gagne.", "Celui"),
+])
+def test_a_word_capitalised_by_its_place_is_no_name(mention, text, word):
+    m = mention(text, word)
+    assert m is None or m.name is None
+
+
+# -- resolution (issue 13) ------------------------------------------------------------------------
+
+def test_incise_pronoun_goes_to_the_person_named_before_the_quote_not_the_last_speaker(quotes_of):
+    got = quotes_of("« Tout ira bien », a assuré Philippe Martin, économiste. Mais cela ne rassure pas "
+                    "Charles Dupuis : « Je pense qu'il y aura des erreurs », prédit-il.")
+    assert got["Tout ira bien"].speaker.name == "Philippe Martin"
+    assert got["Je pense qu'il y aura des erreurs"].speaker.name == "Charles Dupuis"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Selon les chiffres du gouvernement, 12 000 personnes ont manifesté samedi dans le pays.", "gouvernement"),
+    ("Selon une estimation publiée mercredi par l'Insee, la croissance a nettement ralenti en 2018.", "Insee"),
+    ("Selon un récent sondage, le parti arrive largement en tête des intentions de vote.", "récent sondage"),
+])
+def test_a_document_speaks_for_its_author(quotes_of, text, name):
+    (q,) = quotes_of(text).values()
+    assert q.speaker.name == name and q.speaker.kind == "organization"
+
+
+@pytest.mark.parametrize("text, word, role", [
+    ("Des organisations patronales ont dénoncé le blocage.", "Des", "organisations patronales"),
+    ("Un Français né à Lyon a été arrêté samedi.", "Un", "Français né à Lyon"),
+])
+def test_unnamed_bodies_and_people_are_anonymous(mention, text, word, role):
+    m = mention(text, word)
+    assert m.name is None and m.kind == "anonymous" and m.role.startswith(role.split()[0])
+
+
+def test_a_role_nobody_holds_stays_unnamed_for_the_scorer(quotes_of):
+    q = quotes_of("Le politologue Simon Fabre a commenté la crise. Le chef de l'État a déclaré qu'il répondrait "
+                  "au mouvement en temps voulu.")["il répondrait au mouvement en temps voulu"]
+    assert q.speaker.name is None and q.role == "chef de l'État"

@@ -231,3 +231,13 @@ def test_windows_1252_copy_of_a_seed_gives_the_same_quotes(tmp_path):
     b = _quotes_cli("extract", str(tmp_path / "cp1252"))
     assert a.returncode == b.returncode == 0
     assert a.stdout and a.stdout == b.stdout
+
+
+@pytest.mark.parametrize("eol", ["\r\n", "\r", "\n\r\n"])
+def test_line_ends_read_as_python_reads_a_text_file(tmp_path, eol):
+    text = "« Nous irons », a dit le maire." + eol + "Il a ajouté que le budget serait voté." + eol
+    path = tmp_path / "a.txt"
+    path.write_bytes(text.encode())
+    got = decode(path.read_bytes(), "a.txt")
+    assert got == path.read_text(encoding="utf-8") == open(path, encoding="utf-8").read()
+    assert "\r" not in got

@@ -71,6 +71,19 @@ def test_lexicon_class_example(parse, cls, sentence, verb):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("cls, sentence, content", [
+    ("say", "Après l'annonce que le site fermerait en mai, les salariés ont manifesté.", "le site fermerait en mai"),
+    ("ask", "Son appel à manifester samedi a été entendu par les syndicats.", "manifester samedi"),
+    ("promise", "Son intention de se représenter en 2020 ne fait plus de doute.", "se représenter en 2020"),
+    ("hope", "La ministre Anne Vidal a exprimé le souhait de voir la loi votée.", "voir la loi votée"),
+])
+def test_speech_noun_class_example(quotes_of, cls, sentence, content):
+    found = quotes_of(sentence)
+    assert content in found
+    assert lexicon.speech_nouns()[fold(found[content].cue.lemma)].cls == cls
+
+
+@pytest.mark.model
 @pytest.mark.parametrize("sentence, verb", [
     ("L'accusé a été déclaré coupable de fraude.", "déclaré"),   # why: déclarer has a passive legal sense
     ("La victime a été admise à l'hôpital.", "admise"),           # why: admettre, ambiguous

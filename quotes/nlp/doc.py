@@ -132,6 +132,25 @@ def build_sentences(tokens: list[Token], starts: list[bool]) -> list[Sentence]:
     return sents
 
 
+SENTENCE_END = {".", "!", "?", "…", "...", ":", ";", "»", "\"", "”", ")", "]"}
+
+
+def mend_breaks(text: str, tokens: list[Token], starts: list[bool]) -> list[bool]:
+    """Clear sentence starts the parser put where no sentence ends: after a word or a comma, before a
+    lowercase word or a comma (« …samedi, a fait savoir l'Intérieur » is one sentence). A line break
+    always starts one."""
+    out = list(starts)
+    for k in range(1, len(tokens)):
+        if not out[k]:
+            continue
+        prev, cur = tokens[k - 1], tokens[k]
+        if "\n" in text[prev.end:cur.start] or prev.text in SENTENCE_END:
+            continue
+        if cur.text[:1].islower() or cur.text[:1] in (",", ";"):
+            out[k] = False
+    return out
+
+
 def forbid_breaks(tokens: list[Token], starts: list[bool], guards: list[tuple[int, int]]) -> list[bool]:
     """Clear sentence starts that fall strictly inside a guard (a quote and its incise)."""
     merged: list[list[int]] = []

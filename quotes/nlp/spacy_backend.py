@@ -5,7 +5,7 @@ from typing import Sequence
 
 from ..errors import ModelMissing
 from . import name_windows
-from .doc import Doc, EntitySpan, Token, build_sentences, forbid_breaks
+from .doc import Doc, EntitySpan, Token, build_sentences, forbid_breaks, mend_breaks
 from .torchless import import_spacy
 
 # spaCy refuses texts over nlp.max_length; long regions (a 20 MB file) are cut below that.
@@ -156,7 +156,8 @@ class SpacyBackend:
         for (j, a, _), sdoc in zip(pieces, parsed):
             self._convert(sdoc, a, outs[j], starts[j])
         for out, st, (_, _, guards) in zip(outs, starts, jobs):
-            out.sents = build_sentences(out.tokens, forbid_breaks(out.tokens, st, list(guards)))
+            starts_ok = mend_breaks(out.text, out.tokens, st)
+            out.sents = build_sentences(out.tokens, forbid_breaks(out.tokens, starts_ok, list(guards)))
         return outs
 
     def _recognise(self, sdocs: list) -> list:

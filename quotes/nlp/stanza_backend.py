@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from ..errors import ModelMissing, QuotesError
-from .doc import Doc, EntitySpan, Token, build_sentences, forbid_breaks
+from .doc import Doc, EntitySpan, Token, build_sentences, forbid_breaks, mend_breaks
 
 _HINT = ("stanza's French models are not installed: pip install 'quotes[stanza]', then "
          "stanza.download('fr') on a machine that reaches its model hub (or use --backend spacy)")
@@ -67,7 +67,8 @@ def from_stanza(sdoc, text: str | None = None, offset: int = 0,
         if idx:
             out.ents.append(EntitySpan(ent.type, out.tokens[idx[0]].start, out.tokens[idx[-1]].end,
                                        idx[0], idx[-1] + 1))
-    out.sents = build_sentences(out.tokens, forbid_breaks(out.tokens, starts, list(guards)))
+    out.sents = build_sentences(out.tokens, forbid_breaks(out.tokens, mend_breaks(out.text, out.tokens, starts),
+                                                   list(guards)))
     return out
 
 
@@ -100,5 +101,6 @@ class StanzaBackend:
         for a, b in regions:
             from_stanza(self.nlp(text[a:b]), text, offset=a, out=out)
         starts = [t.i == out.sents[t.sent].first for t in out.tokens]
-        out.sents = build_sentences(out.tokens, forbid_breaks(out.tokens, starts, list(guards)))
+        out.sents = build_sentences(out.tokens, forbid_breaks(out.tokens, mend_breaks(out.text, out.tokens, starts),
+                                                   list(guards)))
         return out

@@ -17,14 +17,17 @@ from ..direct import trim_content
 from ..marks import MarkSpan
 from ..nlp import Doc
 from .clauses import from_cues
-from .incises import from_ce_que, from_incises, from_labels
+from .incises import from_ce_que, from_comme, from_incises, from_labels
+from .interviews import from_interviews
+from .nouns import from_nouns
 from .sources import from_sources, source_mention
 
 
 def candidates(doc: Doc, spans: list[MarkSpan], direct: list[Candidate]) -> list[Candidate]:
     """All reported-speech candidates, typed against the marks inside them, nested ones dropped."""
     found = (from_cues(doc, spans) + from_sources(doc, spans) + from_incises(doc, spans) + from_ce_que(doc, spans)
-             + from_labels(doc, spans))
+             + from_labels(doc, spans) + from_interviews(doc, spans) + from_comme(doc, spans)
+             + from_nouns(doc, spans))
     # a clause reported by a verb beats the source phrase around it: in « …rappeler que « X », selon
     # son porte-parole », X is the quote and the porte-parole its source (the Selon sieve finds him)
     cued = [q for q in found if q.found_by.startswith("reported")]

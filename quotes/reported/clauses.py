@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from .. import lexicon
 from ..candidate import Candidate
-from ..cues import (CLAUSE_END, CueMatch, cue_at, incise_after, skip_fillers,
+from ..cues import (CLAUSE_END, CueMatch, cue_at, incise_after, mention_of, skip_fillers,
                     subject_of)
 from ..direct import trim_content
 from ..entities import role_head
-from ..entities.mentions import apposition
+from ..entities.mentions import apposition, mention_at
 from ..lexicon import fold
 from ..marks import MarkSpan
 from ..nlp import Doc
@@ -118,6 +118,8 @@ def _content_start(doc: Doc, cue: CueMatch, limit: int) -> tuple[int, str] | Non
     low = lowered(toks[k])
     if que_end(doc, k) is not None and "que" in flags:
         return que_end(doc, k), "que"
+    if low in A and "a" in flags and k + 2 < limit and lowered(toks[k + 1]) == "ce" and que_end(doc, k + 2):
+        return que_end(doc, k + 2), "que"  # s'est engagé à ce que les géants paient
     if low in DE and ("de" in flags) and k + 1 < limit and _infinitive_ahead(doc, k + 1, limit):
         return k + 1, "de"
     if low in A and "a" in flags and k + 1 < limit and _infinitive_ahead(doc, k + 1, limit):
@@ -127,6 +129,8 @@ def _content_start(doc: Doc, cue: CueMatch, limit: int) -> tuple[int, str] | Non
     if "inf" in flags and _infinitive_ahead(doc, k, limit):
         return k, "inf"
     if "attr" in flags and toks[k].pos in ("ADJ", "VERB") and toks[k].feat("VerbForm") != "Fin":
+        while k > cue.last and toks[k - 1].pos == "ADV" and lowered(toks[k - 1]) not in ("ne", "n'", "pas"):
+            k -= 1  # se dit bien traité: the adverb is the attribute's
         return k, "attr"
     return None
 
@@ -168,14 +172,34 @@ def _blocked(doc: Doc, cue: CueMatch, sent_first: int) -> bool:
 def _speaking_subject(doc: Doc, cue: CueMatch) -> bool:
     """An ambiguous verb (signifier, prévoir, indiquer…) reports speech only with a speaker as subject."""
     raw = [k for k in doc.children[cue.verb] if doc.tokens[k].dep in ("nsubj", "nsubj:pass") and k < cue.verb]
+    verb = doc.tokens[cue.verb]
+    if raw and fold(doc.tokens[raw[0]].text) == "qui" and verb.dep == "acl:relcl" and verb.head != cue.verb:
+        # des associations qui appellent à marcher: the relative's antecedent is the subject
+        subj = mention_of(doc, verb.head)
+        return subj is not None and (subj.kind in ("person", "organization") or bool(subj.role and role_head(subj.role)))
     if raw and fold(doc.tokens[raw[0]].text) in NOT_SPEAKERS:
         return False  # ce qui signifie que…: a thing, not a speaker
+    if _to_addressee(doc, cue):
+        return True  # a confié à l'AFP que…: said to someone
     subj = subject_of(doc, cue.verb)
     if subj is None:
         return True  # inverted or elided subjects are left to attribution
     if subj.kind in ("person", "organization", "pronoun") or subj.name:
         return True
     return subj.role is not None and role_head(subj.role) is not None  # la hausse des prix: not a speaker
+
+
+def _to_addressee(doc: Doc, cue: CueMatch) -> bool:
+    """à + an outlet or a person right after the cue (a confié à l'AFP, a indiqué au Monde)."""
+    k = cue.last
+    if k + 1 >= len(doc.tokens) or lowered(doc.tokens[k]) not in ("à", "au", "aux"):
+        return False
+    m = mention_at(doc, k + 1 + (lowered(doc.tokens[k + 1]) in ("l'", "la", "le")))
+    return m is not None and (m.kind == "person" or lexicon.bodies().get(fold(doc.tokens[m.first].text)) == "media"
+                              or bool(m.name and m.name.isupper()))
+
+
+SHORT_OK = {"attr", "a", "de", "inf"}  # se disent intéressés, appellent à marcher: one word is content
 
 
 def from_cues(doc: Doc, spans: list[MarkSpan]) -> list[Candidate]:
@@ -199,10 +223,17 @@ def from_cues(doc: Doc, spans: list[MarkSpan]) -> list[Candidate]:
             # Estimant la situation « inquiétante », elle attend…: the participle clause ends at its comma
             last = next((j for j in range(first, last) if doc.tokens[j].text == ","
                          and not closes_mark(doc, j, spans)), last)
+        if doc.tokens[cue.verb].dep == "acl:relcl":
+            # des associations qui appellent à marcher dimanche ont été…: the relative clause ends first
+            last = min(last, max(doc.subtree(cue.verb)) + 1)
+        if how == "attr":
+            # s'est dit bien traité, reçoit des visites: the attribute ends at a comma
+            last = next((j for j in range(first, last) if doc.tokens[j].text == "," and not closes_mark(doc, j, spans)),
+                        last)
         if last <= first:
             continue
         a, b = trim_content(text, doc.tokens[first].start, doc.tokens[last - 1].end)
-        if len(text[a:b].split()) < 2:
+        if len(text[a:b].split()) < (1 if how in SHORT_OK else 2):
             continue
         out.append(Candidate("indirect", a, b, outer_start=doc.tokens[cue.first].start, outer_end=b,
                              found_by=f"reported:{how}", cue=cue))

@@ -8,6 +8,7 @@ from ..direct import trim_content
 from ..marks import MarkSpan
 from ..nlp import Doc
 from .clauses import content_end, lowered, que_end
+from .sources import past_connector
 
 
 def from_incises(doc: Doc, spans: list[MarkSpan]) -> list[Candidate]:
@@ -35,15 +36,17 @@ def from_incises(doc: Doc, spans: list[MarkSpan]) -> list[Candidate]:
                                                                    "mais", "puis", "alors", "qui", "dont") \
                 or tail[0].text.lower().endswith("ant") or tail[0].pos == "CCONJ"
             marked = any(sent.start <= s.open_start < doc.tokens[k - 1].start for s in spans)
-            verb = any(t.pos in ("VERB", "AUX") for t in before + tail)
+            verb = any(t.pos in ("VERB", "AUX") for t in tail)  # the content goes on as a clause after it
             connector = all(t.pos in ("ADV", "CCONJ", "PUNCT") for t in before)
             if connector and len(tail) >= 4 and verb:  # Surtout, dit-il, l'entreprise a profité…
                 a, b = trim_content(text, doc.tokens[rest].start, doc.tokens[content_end(doc, rest, sent.last, spans) - 1].end)
             elif not journalist_tail and len(tail) >= 2 and verb and len(before) + len(tail) >= 4:
                 # La situation, a-t-il estimé, est grave: one span around the incise (ANNOTATION.md)
-                a, b = trim_content(text, sent.start, doc.tokens[content_end(doc, rest, sent.last, spans) - 1].end)
+                start = doc.tokens[past_connector(doc, sent.first, k - 1)].start
+                a, b = trim_content(text, start, doc.tokens[content_end(doc, rest, sent.last, spans) - 1].end)
             elif len(before) >= 4 and (marked or any(t.pos in ("VERB", "AUX") for t in before)):
-                a, b = trim_content(text, sent.start, doc.tokens[k - 2].end)
+                start = doc.tokens[past_connector(doc, sent.first, k - 1)].start
+                a, b = trim_content(text, start, doc.tokens[k - 2].end)
             else:
                 continue
             whole = [s for s in spans if s.depth == 0 and s.open_start <= a and b <= s.close_end]
@@ -55,6 +58,35 @@ def from_incises(doc: Doc, spans: list[MarkSpan]) -> list[Candidate]:
             q.incise = inc
             out.append(q)
             break
+    return out
+
+
+def from_comme(doc: Doc, spans: list[MarkSpan]) -> list[Candidate]:
+    """Comme le relève le HuffPost, … / …, comme l'a rappelé le ministre. The neuter « le » stands
+    for the clause: what comes after the comma (or, at the end of a sentence, before it)."""
+    out = []
+    text = doc.text
+    toks = doc.tokens
+    for sent in doc.sents:
+        for k in range(sent.first, sent.last - 3):
+            if lowered(toks[k]) != "comme" or lowered(toks[k + 1]) not in ("le", "l'"):
+                continue
+            inc = incise_after(doc, k + 2, sent.last, inverted_only=True)
+            if inc is None or inc.speaker is None or not inc.cue.entry.makes_quotes or inc.cue.negated:
+                continue
+            end = inc.last
+            if end < sent.last and toks[end].text == "," and sent.last - end > 4:
+                first, last = end + 1, content_end(doc, end + 1, sent.last, spans)
+            elif k > sent.first and toks[k - 1].text == "," and incise_closes(doc, inc, sent.last):
+                first, last = sent.first, k - 1
+            else:
+                continue
+            if last - first < 3:
+                continue
+            a, b = trim_content(text, toks[first].start, toks[last - 1].end)
+            q = Candidate("indirect", a, b, outer_start=a, outer_end=b, found_by="comme")
+            q.incise = Incise(inc.cue, inc.speaker, inc.first, inc.last)
+            out.append(q)
     return out
 
 

@@ -11,10 +11,10 @@ from ..errors import QuotesError
 from .base import Attribution, Context, Sieve
 from .clause import CueSubject, Selon
 from .context import Continuation, DialogueTurn, Heading, NearestMention, PrecedingSubject, SentenceSubject
-from .incise import AttributionLine, CeQue, ColonIntro, InciseAfter, InciseInside, Parenthetical
+from .incise import AttributionLine, CeQue, ColonIntro, InciseAfter, InciseInside, Interview, Parenthetical
 
 SIEVES: tuple[Sieve, ...] = (
-    InciseInside(), CeQue(), InciseAfter(), ColonIntro(), Parenthetical(), AttributionLine(), Selon(),
+    Interview(), InciseInside(), CeQue(), InciseAfter(), ColonIntro(), Parenthetical(), AttributionLine(), Selon(),
     CueSubject(), DialogueTurn(), Continuation(), PrecedingSubject(), Heading(), SentenceSubject(), NearestMention(),
 )
 

@@ -83,8 +83,8 @@ class Selon(Sieve):
                 continue
             if "comma" in entry.flags and (m.start() > doc.tokens[sent.first].start or q.found_by != "source:before"):
                 continue  # « pour X, … » only where detection saw it open the sentence
-            if q.outer_start <= m.start() < q.outer_end:
-                continue
+            if q.outer_start <= m.start() < q.outer_end and q.found_by != "source:middle":
+                continue  # a source inside the content is someone else's (but: Ces actions étaient, selon X, …)
             k = first_token_after(doc, m.end())
             if k is None:
                 continue
@@ -95,7 +95,8 @@ class Selon(Sieve):
             speaker = source_mention(doc, k, sent.last)
             if speaker and (speaker.name or speaker.role or speaker.kind == "pronoun"):
                 cue = CueMatch(k - 1, doc.token_at(m.start()) or k - 1, k, _SOURCE_VERB, None)
-                return Attribution(speaker, cue, sub="after" if m.start() >= q.outer_end else "before")
+                sub = "middle" if q.found_by == "source:middle" else "after" if m.start() >= q.outer_end else "before"
+                return Attribution(speaker, cue, sub=sub)
         return None
 
 

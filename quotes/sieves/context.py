@@ -93,6 +93,8 @@ class Heading(Sieve):
         line_start, line_end = line_around(text, q.outer_start, q.outer_end)
         if text[line_start:q.outer_start].strip() or text[q.outer_end:line_end].strip(" .!?"):
             return None
+        if text[q.start:q.end].rstrip()[-1:] == "." or text[q.outer_end:line_end].strip()[:1] == ".":
+            return None  # a paragraph that is a whole quote ends with a period; a heading does not
         for nxt in ctx.quotes[ctx.index + 1: ctx.index + 3]:
             if nxt.outer_start - line_end < 600 and nxt.rule and nxt.rule != "heading" and nxt.name:
                 return Attribution(None, None, same_as=nxt)

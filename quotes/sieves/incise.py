@@ -7,6 +7,21 @@ from ..nlp import Doc
 from .base import Attribution, Sieve, first_token_after, last_token_before, nearest_subject
 
 
+class Interview(Sieve):
+    """In « LE JOURNAL. - Faut-il réformer ?⏎Ivan PETROV. - Oui, sans attendre. », the answer (no marks
+    of its own) is the interviewee's: Ivan Petrov."""
+
+    name, confidence = "interview", 0.9
+
+    def attribute(self, q, ctx):
+        if q.found_by != "interview":
+            return None
+        if q.speaker is not None:
+            return Attribution(q.speaker, None)
+        earlier = [o for o in ctx.quotes[:ctx.index] if o.found_by == "interview" and o.rule]
+        return Attribution(None, None, same_as=earlier[-1]) if earlier else None
+
+
 class InciseInside(Sieve):
     """« Moi, c'est ça que je regarde, a ajouté St-Louis. C'est bon signe. »: two quotes, one speaker;
     without marks too: « La situation, a-t-il estimé, est grave. »"""
@@ -16,7 +31,8 @@ class InciseInside(Sieve):
     def attribute(self, q, ctx):
         if q.incise is None or q.found_by == "ce-que":
             return None
-        return Attribution(q.incise.speaker, q.incise.cue, prefer_last=True)
+        sub = "comme" if q.found_by == "comme" else "noun" if q.found_by.startswith("noun") else None
+        return Attribution(q.incise.speaker, q.incise.cue, sub=sub, prefer_last=True)
 
 
 class CeQue(Sieve):
