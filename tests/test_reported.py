@@ -262,3 +262,27 @@ def test_a_speech_noun_without_content_is_no_quote(quotes_of):
 def test_engagement_a_ce_que(quotes_of):
     q = only(quotes_of, "Le commissaire Pierre Morin s'est engagé à ce que les géants du numérique paient leurs impôts.")
     assert q.text == "les géants du numérique paient leurs impôts" and q.speaker.name == "Pierre Morin"
+
+
+@pytest.mark.parametrize("text, content", [
+    # a request in the passive
+    ("Toute personne en possession d'informations est appelée à composer le 17.", "composer le 17"),
+    ("Les habitants du quartier sont invités à rester chez eux ce soir.", "rester chez eux ce soir"),
+    # a speech verb, its object, then the reported clause after a colon
+    ("Le préfet a annoncé un dispositif renforcé : 800 policiers seront déployés samedi dans la ville.",
+     "800 policiers seront déployés samedi dans la ville"),
+])
+def test_passive_requests_and_clauses_after_a_colon(quotes_of, text, content):
+    assert only(quotes_of, text).text == content
+
+
+def test_other_passives_are_no_quotes(quotes_of):
+    assert not quotes_of("L'accusé a été déclaré coupable de fraude fiscale par le tribunal.")
+
+
+@pytest.mark.parametrize("text", [
+    "Pour le grand débat, le gouvernement a choisi de restreindre la consultation à quatre thèmes.",
+    "Les résultats seront ensuite publiés, toujours selon un principe de transparence.",
+])
+def test_a_source_phrase_names_someone_who_speaks(quotes_of, text):
+    assert not quotes_of(text)

@@ -429,3 +429,22 @@ def test_seeds_speakers_identical_after_second_ingest(seeds_db, tmp_path):
     once = _run("speakers", "--format", "jsonl", "--db", str(db)).stdout
     assert _run("extract", str(ROOT / "corpus"), "--db", str(db)).returncode == 0
     assert _run("speakers", "--format", "jsonl", "--db", str(db)).stdout == once
+
+
+def _body_article(doc_id: str, body: str) -> tuple[Article, list[Quote]]:
+    art, quotes = article(doc_id, [(f"La circulation reste difficile sur la rocade {doc_id}", "«»", body, None),
+                                   (f"Des déviations sont en place autour de {doc_id}", "«»", body, None)])
+    return art, [q.model_copy(update={"speaker": q.speaker.model_copy(update={"kind": "organization"})})
+                 for q in quotes]
+
+
+def test_a_generic_body_is_one_speaker_per_article_not_across_articles(db):
+    """Issue 13: « la préfecture » of one article is not « la préfecture » of another."""
+    db.add_article(*_body_article("nord-1", "préfecture"))
+    db.add_article(*_body_article("sud-2", "préfecture"))
+    generic = [s for s in db.speakers() if s.name == "préfecture"]
+    assert sorted((s.quotes, s.articles) for s in generic) == [(2, 1), (2, 1)]
+    db.add_article(*_body_article("nord-3", "préfecture du Finistère"))
+    db.add_article(*_body_article("nord-4", "préfecture du Finistère"))
+    specific = [s for s in db.speakers() if s.name == "préfecture du Finistère"]
+    assert [(s.quotes, s.articles) for s in specific] == [(4, 2)]

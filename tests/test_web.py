@@ -1,6 +1,9 @@
 """`quotes serve`: the JSON API, the page's safety, and an end-to-end run in a real chromium."""
 from __future__ import annotations
 
+import csv
+import hashlib
+import io
 import json
 import os
 import re
@@ -16,30 +19,39 @@ from pathlib import Path
 import pytest
 
 from quotes.store import QuoteDB
-from quotes.web.app import serve_in_thread
+from quotes.web.app import STATIC, serve_in_thread
 
 from test_store import LA_VEILLE, LE_JOUR, article
+from test_store_views import ANONYMOUS, NOBODY, PARAPHRASE
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = os.environ.get("QUOTES_CHROMIUM", "/usr/bin/chromium")
+CHART_SHA256 = "48444a82d4edcb5bec0f1965faacdde18d9c17db3063d042abada2f705c9f54a"  # chart.js@4.5.1 dist/chart.umd.min.js
 
 # Article-derived text that would run as HTML if the page were careless.
 HOSTILE = article("piege-1", [('<img id="pwned" src=x onerror="document.title=\'pwned\'"> nous refusons ce texte',
                                "«»", "Léa <b id=\"bold\">Roux</b>", "<i>porte-parole</i>")],
-                  outlet='<script>document.title="pwned"</script>', url="javascript:alert(1)", date="2024-04-01")
+                  outlet='<script>document.title="pwned"</script>', url="javascript:alert(1)", date="2024-04-01",
+                  title='<a id="live" href="javascript:alert(2)">Titre piégé</a>')
+ARTICLES = (LE_JOUR, LA_VEILLE, HOSTILE, PARAPHRASE, ANONYMOUS, NOBODY)
+
+
+def fill(path: Path, bulk: int) -> None:
+    """The test articles, and `bulk` one-quote articles by Hugo Petit (enough for a second page)."""
+    with QuoteDB(path) as db:
+        for art in ARTICLES:
+            db.add_article(*art)
+        for i in range(bulk):
+            db.add_article(*article(f"bulk-{i}", [(f"Le chantier numéro {i} avance selon le calendrier prévu "
+                                                   f"par la mairie", "«»", "Hugo Petit", "maire")],
+                                    outlet="Le Quartier", date=f"2023-01-{i + 1:02d}"))
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     path = tmp_path_factory.mktemp("web") / "web.db"
-    with QuoteDB(path) as db:
-        for art in (LE_JOUR, LA_VEILLE, HOSTILE):
-            db.add_article(*art)
-        for i in range(25):  # enough for a second page
-            db.add_article(*article(f"bulk-{i}", [(f"Le chantier numéro {i} avance selon le calendrier prévu "
-                                                   f"par la mairie", "«»", "Hugo Petit", "maire")],
-                                    outlet="Le Quartier", date=f"2023-01-{i + 1:02d}"))
+    fill(path, 25)
     srv, url = serve_in_thread(path)
     yield url
     srv.shutdown()
@@ -67,14 +79,71 @@ def test_api_quotes_search_and_filters(server):
     assert page2["page"] == 2 and len(page2["quotes"]) == 5
 
 
-def test_api_speakers_and_outlets(server):
-    speakers = json.loads(get(server + "api/speakers")[2])
-    assert speakers[0]["name"] == "Hugo Petit" and speakers[0]["quotes"] == 25
+def test_api_speakers_is_a_page_of_names(server):
+    page = json.loads(get(server + "api/speakers")[2])
+    assert page["total"] == 5 and len(page["speakers"]) == 5
+    assert page["speakers"][0]["name"] == "Hugo Petit" and page["speakers"][0]["quotes"] == 25
+    durand = json.loads(get(server + "api/speakers?q=DUR%C3%80ND&per_page=1")[2])
+    assert durand["total"] == 1 and durand["speakers"][0]["name"] == "Claire Durand"
+    second = json.loads(get(server + "api/speakers?per_page=2&page=2")[2])
+    assert second["page"] == 2 and len(second["speakers"]) == 2
     assert "Le Jour" in json.loads(get(server + "api/outlets")[2])
 
 
+def test_api_speaker_and_figures(server):
+    sid = json.loads(get(server + "api/speakers?q=petit")[2])["speakers"][0]["id"]
+    detail = json.loads(get(server + f"api/speakers/{sid}")[2])
+    assert detail["speaker"]["quotes"] == 25 and detail["outlets"] == [{"label": "Le Quartier", "quotes": 25}]
+    assert sum(w["quotes"] for w in detail["weeks"]) == 25
+    assert get(server + "api/speakers/987654")[0] == 404
+    figures = json.loads(get(server + "api/figures?top=2")[2])
+    assert [s["name"] for s in figures["top_speakers"]][0] == "Hugo Petit" and len(figures["top_speakers"]) == 2
+    assert {"outlet": "journal.example", "quotes": 1, "person": 0, "organization": 0, "anonymous": 1,
+            "unattributed": 0} in figures["outlets"]
+
+
+def test_api_search_options(server):
+    assert json.loads(get(server + "api/quotes?q=vallee")[2])["total"] == 0             # 0.2 < the default 0.5
+    assert json.loads(get(server + "api/quotes?q=vallee&min_confidence=0")[2])["total"] == 1
+    every = json.loads(get(server + "api/quotes?min_confidence=0&per_page=100")[2])["total"]
+    known = json.loads(get(server + "api/quotes?min_confidence=0&known=1&per_page=100")[2])["total"]
+    assert every - known == 2  # the anonymous source and the unattributed quote
+    oldest = json.loads(get(server + "api/quotes?order=oldest&outlet=Quartier")[2])["quotes"][0]
+    assert oldest["first_date"] == "2023-01-01"
+
+
+def test_api_exports_the_whole_search(server):
+    status, headers, body = get(server + "api/quotes.csv?outlet=Quartier")
+    assert status == 200 and headers["Content-Type"].startswith("text/csv")
+    assert headers["Content-Disposition"] == 'attachment; filename="citations.csv"'
+    rows = list(csv.DictReader(io.StringIO(body.decode("utf-8"))))
+    assert len(rows) == 25 and {r["speaker"] for r in rows} == {"Hugo Petit"}  # every page, not the first 20
+    status, headers, body = get(server + "api/quotes.jsonl?q=etape+importante")
+    lines = body.decode("utf-8").splitlines()
+    assert status == 200 and len(lines) == 1 and json.loads(lines[0])["speaker"] == "Claire Durand"
+
+
+def test_export_is_the_same_from_the_page_and_the_cli(server, tmp_path):
+    db = tmp_path / "same.db"
+    with QuoteDB(db) as store:
+        for art in ARTICLES:
+            store.add_article(*art)
+    srv, url = serve_in_thread(db)
+    try:
+        page = get(url + "api/quotes.csv?q=reforme&min_confidence=0")[2].decode("utf-8")
+    finally:
+        srv.shutdown()
+        srv.server_close()
+    cli = subprocess.run([sys.executable, "-c", "from quotes.cli import main; main()", "search", "reforme",
+                          "--format", "csv", "--all", "--min-confidence", "0", "--db", str(db)],
+                         capture_output=True)
+    assert cli.returncode == 0, cli.stderr
+    assert cli.stdout.decode("utf-8") == page and page.count("\r\n") == 2  # the header, the quote both outlets report
+
+
 @pytest.mark.parametrize("path, status", [("api/quotes?since=hier", 400), ("api/quotes?page=x", 400),
-                                          ("nowhere", 404), ("static/../app.py", 404)])
+                                          ("api/quotes?min_confidence=2", 400), ("api/quotes?order=abc", 400),
+                                          ("nowhere", 404), ("static/../app.py", 404), ("speaker/x", 404)])
 def test_api_errors_are_json(server, path, status):
     got, _, body = get(server + path)
     assert got == status and "error" in json.loads(body)
@@ -84,11 +153,22 @@ def test_page_is_self_contained_and_locked_down(server):
     status, headers, body = get(server)
     assert status == 200 and b'id="q"' in body
     assert "script-src 'self'" in headers["Content-Security-Policy"]
-    for name in ("index.html", "app.js", "style.css"):
+    for name in STATIC:
         text = resources.files("quotes.web").joinpath("static", name).read_text(encoding="utf-8")
         assert not re.search(r"(src|href)=[\"']?(https?:)?//", text), f"{name} loads something from the network"
-        assert "innerHTML" not in text and "insertAdjacentHTML" not in text
+        if not name.startswith("vendor/"):
+            assert "innerHTML" not in text and "insertAdjacentHTML" not in text
         assert get(server + "static/" + name)[0] == 200
+    for page in ("figures", "speaker/1"):
+        assert get(server + page)[0] == 200
+
+
+def test_chart_library_is_the_pinned_release_with_its_licence():
+    static = resources.files("quotes.web").joinpath("static", "vendor")
+    code = static.joinpath("chart.umd.min.js").read_bytes()
+    assert hashlib.sha256(code).hexdigest() == CHART_SHA256 and code.startswith(b"/*!\n * Chart.js v4.5.1")
+    licence = static.joinpath("chart.js-LICENSE.md").read_text(encoding="utf-8")
+    assert CHART_SHA256 in licence and licence.count("The MIT License") == 2
 
 
 def test_serve_cli_on_a_missing_db_is_one_line(tmp_path):
@@ -97,86 +177,3 @@ def test_serve_cli_on_a_missing_db_is_one_line(tmp_path):
     assert out.returncode != 0 and "no such database" in out.stderr and "Traceback" not in out.stderr
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.mark.browser
-def test_browser_search_shows_the_quote(tmp_path):
-    """Start `quotes serve`, search in headless chromium, see the quote; screenshot in test-artifacts/."""
-    if not os.path.exists(CHROMIUM):
-        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install .[browser])")
-    db = tmp_path / "browser.db"
-    with QuoteDB(db) as store:
-        for art in (LE_JOUR, LA_VEILLE, HOSTILE):
-            store.add_article(*art)
-    port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-c", "from quotes.cli import main; main()", "serve", "--db", str(db),
-                             "--port", str(port)], stderr=subprocess.PIPE, text=True)
-    try:
-        url = f"http://127.0.0.1:{port}/"
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(url, timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.1)
-        ARTIFACTS.mkdir(exist_ok=True)
-        with sync_api.sync_playwright() as p:
-            ctx = p.chromium.launch_persistent_context(
-                str(tmp_path / "profile"), executable_path=CHROMIUM, headless=True,
-                args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                      "--disable-background-networking", "--disable-component-update", "--disable-sync"])
-            try:
-                page = ctx.new_page()
-                page.goto(url)
-                page.wait_for_selector("#results li.quote")
-                page.fill("#q", "etape importante")
-                page.press("#q", "Enter")
-                expect = sync_api.expect  # locator waits: our CSP forbids the eval wait_for_function needs
-                expect(page.locator("#status")).to_have_text("1 citation")
-                expect(page.locator("#results li.quote")).to_have_count(1)
-                item = page.locator("#results li.quote").first
-                assert "étape importante pour le pays" in item.inner_text()
-                assert "Claire Durand" in item.inner_text() and "La Veille" in item.inner_text()
-                assert "1 citation" in page.inner_text("#status")
-                page.screenshot(path=str(ARTIFACTS / "web-search.png"), full_page=True)
-                # the filters: an outlet, then a speaker, narrow the list
-                page.fill("#q", "")
-                page.select_option("#outlet", "La Veille")
-                expect(page.locator("#status")).to_have_text("2 citations")
-                page.select_option("#speaker", label="Claire Durand (2)")
-                expect(page.locator("#status")).to_have_text("2 citations")
-                page.fill("#since", "2024-03-03")
-                page.press("#q", "Enter")
-                expect(page.locator("#status")).to_have_text("0 citation")
-                page.fill("#since", "")
-                page.select_option("#outlet", "")
-                page.select_option("#speaker", "")
-                # hostile article text is shown as text, never run or parsed
-                page.fill("#q", "refusons")
-                page.press("#q", "Enter")
-                expect(page.locator("#results li.quote").first).to_contain_text("refusons")
-                assert page.locator("#pwned").count() == 0 and page.locator("#bold").count() == 0
-                assert '<img id="pwned"' in page.inner_text("#results")
-                assert page.title() != "pwned"
-                assert page.locator("#results a[href^='javascript']").count() == 0
-                page.screenshot(path=str(ARTIFACTS / "web-escaped.png"), full_page=True)
-            finally:
-                ctx.close()
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
-    assert (ARTIFACTS / "web-search.png").stat().st_size > 1000
-
-
-def test_browser_test_skips_cleanly_without_chromium(tmp_path):
-    """Where chromium is missing the browser test must skip, not fail."""
-    out = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-rs",
-                          f"{__file__}::test_browser_search_shows_the_quote"], capture_output=True, text=True,
-                         cwd=ROOT, env={**os.environ, "QUOTES_CHROMIUM": str(tmp_path / "no-chromium")})
-    assert out.returncode == 0, out.stdout
-    assert "1 skipped" in out.stdout and "is not installed" in out.stdout

@@ -15,9 +15,29 @@ from rich.markup import escape
 
 from ..errors import QuotesError
 
+# rich_markup_mode=None: plain click help, which shows no `<bool>` beside flags
 app = typer.Typer(help="Extract attributed quotes from French news.", no_args_is_help=True,
-                  add_completion=False, pretty_exceptions_enable=False)
+                  add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None)
 err = Console(stderr=True, soft_wrap=True)
+
+
+def error(label: str, text: str) -> None:
+    """`error: text` on stderr, the text escaped so rich prints `pip install 'quotes[stanza]'` whole."""
+    err.print(f"[red]{label}[/red]{escape(text)}", highlight=False)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"quotes {version('quotes')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(show_version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                            help="Print the version and exit.")) -> None:
+    """Extract attributed quotes from French news."""
 
 
 def main() -> None:
@@ -25,8 +45,7 @@ def main() -> None:
     try:
         app(prog_name="quotes")  # usage errors and exit codes are handled by typer; ours are below
     except QuotesError as e:
-        err.print(f"[red]error[/red]: {escape(e.message)}" + (f" ({escape(e.hint)})" if e.hint else ""),
-                  highlight=False)  # escaped: a message may hold brackets ('.[spark]', a file name)
+        error("error", f": {e.message}" + (f" ({e.hint})" if e.hint else ""))
         sys.exit(2)
     except KeyboardInterrupt:
         err.print("interrupted")
@@ -34,8 +53,8 @@ def main() -> None:
     except Exception as e:  # the last guard: one line, not a traceback
         if os.environ.get("QUOTES_DEBUG"):
             raise
-        err.print(f"[red]internal error[/red]: {type(e).__name__}: {e}\n  hint: re-run with QUOTES_DEBUG=1 "
-                  "for details, and report it", highlight=False)
+        error("internal error", f": {type(e).__name__}: {e}\n  hint: re-run with QUOTES_DEBUG=1 for details, "
+              "and report it")
         sys.exit(3)
 
 

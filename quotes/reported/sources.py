@@ -9,7 +9,7 @@ from ..entities.mentions import DETS, mention_at
 from ..lexicon import fold
 from ..marks import MarkSpan
 from ..nlp import Doc
-from .clauses import content_end, in_spans, lowered, que_end
+from .clauses import content_end, in_spans, lowered, que_end, speaker_like
 
 
 def from_sources(doc: Doc, spans: list[MarkSpan]) -> list[Candidate]:
@@ -29,8 +29,8 @@ def from_sources(doc: Doc, spans: list[MarkSpan]) -> list[Candidate]:
         if j >= sent.last:
             continue
         speaker = source_mention(doc, j, sent.last)
-        if speaker is None:
-            continue
+        if speaker is None or not speaker_like(speaker):
+            continue  # « Pour le grand débat, … », « selon un principe de… »: no one speaks
         after = speaker.last
         while after < sent.last and doc.tokens[after].text != "," and after - speaker.last < 6:
             after += 1  # reprises par Reuters, cité par…

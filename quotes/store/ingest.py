@@ -12,11 +12,13 @@ import hashlib
 import json
 import sqlite3
 from collections import Counter
+from dataclasses import replace
 from datetime import datetime, timezone
 from typing import Iterable
 
 from ..model import Article, Quote
 from . import merge
+from .context import around, site
 
 
 def text_hash(text: str) -> str | None:
@@ -39,6 +41,7 @@ def add_article(conn: sqlite3.Connection, article: Article, quotes: Iterable[Quo
     try:
         touched_q: set[int] = set()
         touched_s: set[int] = set()
+        kept: dict[tuple, tuple[str, int]] = {}  # contexts stored before, for an input without the text
         rows = conn.execute("SELECT id, doc_id FROM articles WHERE doc_id = ? OR (? IS NOT NULL AND text_hash = ?) "
                             "ORDER BY doc_id = ? DESC, id", (article.doc_id, digest, digest, article.doc_id)).fetchall()
         for r in rows:
@@ -46,20 +49,24 @@ def add_article(conn: sqlite3.Connection, article: Article, quotes: Iterable[Quo
                 touched_q.add(o["quote_id"])
                 if o["speaker_id"] is not None:
                     touched_s.add(o["speaker_id"])
+            for o in conn.execute('SELECT record_id, start, "end", text, context, context_start FROM occurrences '
+                                  "WHERE article_id = ? AND context IS NOT NULL", (r["id"],)):
+                kept[o["record_id"], o["start"], o["end"], o["text"]] = (o["context"], o["context_start"])
             conn.execute("DELETE FROM occurrences WHERE article_id = ?", (r["id"],))
         for r in rows[1:]:
             conn.execute("DELETE FROM articles WHERE id = ?", (r["id"],))
         meta = (article.doc_id, digest, article.title, article.url, article.outlet, article.date,
-                len(article.text) if article.text else None, datetime.now(timezone.utc).isoformat(timespec="seconds"))
+                len(article.text) if article.text else None, datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                site(article.url))
         if rows:
             article_id = rows[0]["id"]
             # what this input lacks (a quotes-only JSONL has no text nor url) keeps its stored value
             conn.execute("UPDATE articles SET doc_id=?, text_hash=coalesce(?, text_hash), title=coalesce(?, title), "
                          "url=coalesce(?, url), outlet=coalesce(?, outlet), date=coalesce(?, date), "
-                         "length=coalesce(?, length), added_at=? WHERE id=?", (*meta, article_id))
+                         "length=coalesce(?, length), added_at=?, site=coalesce(?, site) WHERE id=?", (*meta, article_id))
         else:
             article_id = conn.execute("INSERT INTO articles (doc_id, text_hash, title, url, outlet, date, length, "
-                                      "added_at) VALUES (?,?,?,?,?,?,?,?)", meta).lastrowid
+                                      "added_at, site) VALUES (?,?,?,?,?,?,?,?,?)", meta).lastrowid
         for q in quotes:
             sid = _speaker(conn, q)
             qid = _quote(conn, q, sid)
@@ -67,14 +74,16 @@ def add_article(conn: sqlite3.Connection, article: Article, quotes: Iterable[Quo
             if sid is not None:
                 touched_s.add(sid)
             sp, cue = q.speaker, q.cue
+            context, context_start = _context(article.text, q, kept)
             conn.execute(
                 'INSERT OR REPLACE INTO occurrences (quote_id, article_id, record_id, text, start, "end", type, '
                 "speaker_id, speaker_name, speaker_mention, speaker_kind, role, cue_text, cue_lemma, cue_start, "
-                "cue_end, rule, confidence, boilerplate) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "cue_end, rule, confidence, boilerplate, context, context_start) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (qid, article_id, q.id, q.text, q.start, q.end, q.type, sid, sp.name if sp else None,
                  sp.mention if sp else None, sp.kind if sp else None, q.role, cue.text if cue else None,
                  cue.lemma if cue else None, cue.start if cue else None, cue.end if cue else None, q.rule,
-                 q.confidence, int(q.boilerplate)))
+                 q.confidence, int(q.boilerplate), context, context_start))
         for qid in sorted(touched_q):
             refresh_quote(conn, qid)
         for sid in sorted(touched_s):
@@ -86,12 +95,22 @@ def add_article(conn: sqlite3.Connection, article: Article, quotes: Iterable[Quo
     return article_id
 
 
+def _context(text: str, q: Quote, kept: dict) -> tuple[str | None, int | None]:
+    """The raw slice around the quote, or what was stored for it when this input has no text."""
+    if text and text[q.start:q.end] == q.text:
+        a, b = around(text, q.start, q.end)
+        return text[a:b], a
+    return kept.get((q.id, q.start, q.end, q.text), (None, None))
+
+
 def _speaker(conn: sqlite3.Connection, q: Quote) -> int | None:
     if q.speaker is None or not q.speaker.name or q.speaker.kind == "anonymous":
         return None
     name = merge.parse_name(q.speaker.name, q.speaker.kind)
     if name is None:
         return None
+    if merge.generic_body(name):
+        name = replace(name, key=f"{name.key}@{q.doc_id}")  # one record per article (merge.generic_body)
     sid = merge.find_speaker(conn, name, q.role)
     if sid is None:
         sid = conn.execute("INSERT INTO speakers (name, kind, surname, first_name, name_key, roles) "
@@ -135,11 +154,13 @@ def refresh_quote(conn: sqlite3.Connection, qid: int) -> None:
     sid = _most(o["speaker_id"] for o in occ)
     name = conn.execute("SELECT name FROM speakers WHERE id = ?", (sid,)).fetchone() if sid else None
     dates = [o["date"] for o in occ if o["date"]]
+    kind = _most(o["speaker_kind"] for o in occ if o["speaker_id"] == sid) if sid else _most(o["speaker_kind"] for o in occ)
     conn.execute("UPDATE quotes SET text=?, norm=?, type=?, speaker_id=?, speaker_name=?, role=?, cue=?, "
-                 "variants=?, occurrences=?, first_date=?, last_date=? WHERE id=?",
+                 "variants=?, occurrences=?, first_date=?, last_date=?, speaker_kind=?, confidence=? WHERE id=?",
                  (text, merge.norm_text(text), _most(o["type"] for o in occ), sid,
                   name["name"] if name else _most(o["speaker_name"] for o in occ), _most(o["role"] for o in occ),
-                  _most(o["cue_text"] for o in occ), variants, len(occ), min(dates, default=None), max(dates, default=None), qid))
+                  _most(o["cue_text"] for o in occ), variants, len(occ), min(dates, default=None),
+                  max(dates, default=None), kind, max(o["confidence"] for o in occ), qid))
 
 
 def refresh_speaker(conn: sqlite3.Connection, sid: int) -> None:
@@ -216,6 +237,8 @@ def group(path: str, records: Iterable[tuple[int, object]], decode=lambda r: r) 
                               "each line must be a quote as written by `quotes extract`") from None
         meta, items = groups.setdefault(quote.doc_id, ({}, []))
         nested = rec.get("article") if isinstance(rec.get("article"), dict) else {}
+        if isinstance(nested.get("text"), str):  # `quotes extract --with-text`: context can be stored
+            meta.setdefault("text", nested["text"])
         for k in META:
             v = rec.get(k) if rec.get(k) is not None else nested.get(k)
             if v is not None:

@@ -92,6 +92,21 @@ def parse_name(name: str, kind: str | None) -> Name | None:
     return Name(display, "person", surname, first, key)
 
 
+def generic_body(name: Name) -> bool:
+    """A body the article leaves generic (la préfecture, le gouvernement, le syndicat, l'étude): one
+    word, a body noun. Which préfecture it is, only that article knows: it is never merged with the
+    same word in other articles (la préfecture du Finistère is specific, and is)."""
+    words = name.display.split()
+    return name.kind not in PERSONS and len(words) == 1 and fold(words[0]) in _bodies()
+
+
+@cache
+def _bodies() -> frozenset[str]:
+    from ..lexicon import bodies
+
+    return frozenset(bodies())
+
+
 def first_names_agree(a: str | None, b: str | None) -> bool:
     """Equal, or one missing, or an initial of the other (J. ~ John); Jean ≠ Jean-Marc."""
     if a is None or b is None or a == b:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..errors import QuotesError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 DDL_V1 = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -89,7 +89,31 @@ CREATE INDEX IF NOT EXISTS occurrences_quote ON occurrences(quote_id);
 CREATE INDEX IF NOT EXISTS occurrences_speaker ON occurrences(speaker_id);
 """
 
-MIGRATIONS = {1: DDL_V1}
+# v2: what the page shows without the article file. The sentence or paragraph around each
+# occurrence (`context`, from `context_start` in the article), the site of an article's url (its
+# outlet when the input names none), and per quote the speaker's kind and the best confidence.
+DDL_V2 = """
+ALTER TABLE articles ADD COLUMN site TEXT;
+ALTER TABLE occurrences ADD COLUMN context TEXT;
+ALTER TABLE occurrences ADD COLUMN context_start INTEGER;
+ALTER TABLE quotes ADD COLUMN speaker_kind TEXT;
+ALTER TABLE quotes ADD COLUMN confidence REAL NOT NULL DEFAULT 0;
+UPDATE quotes SET confidence = coalesce((SELECT max(o.confidence) FROM occurrences o WHERE o.quote_id = quotes.id), 0),
+    speaker_kind = (SELECT o.speaker_kind FROM occurrences o WHERE o.quote_id = quotes.id
+                    GROUP BY o.speaker_kind ORDER BY count(*) DESC, o.speaker_kind LIMIT 1);
+CREATE INDEX IF NOT EXISTS quotes_last_date ON quotes(last_date);
+CREATE INDEX IF NOT EXISTS occurrences_article ON occurrences(article_id)
+"""
+
+
+def _fill_sites(conn: sqlite3.Connection) -> None:
+    from .context import site
+
+    for row in conn.execute("SELECT id, url FROM articles WHERE url IS NOT NULL").fetchall():
+        conn.execute("UPDATE articles SET site = ? WHERE id = ?", (site(row[1]), row[0]))
+
+
+MIGRATIONS = {1: [DDL_V1], 2: [DDL_V2, _fill_sites]}
 
 
 def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
@@ -120,9 +144,13 @@ def migrate(conn: sqlite3.Connection) -> None:
     for v in range(version + 1, SCHEMA_VERSION + 1):
         conn.execute("BEGIN IMMEDIATE")
         try:
-            for stmt in MIGRATIONS[v].split(";"):
-                if stmt.strip():
-                    conn.execute(stmt)
+            for step in MIGRATIONS[v]:
+                if callable(step):
+                    step(conn)
+                    continue
+                for stmt in step.split(";"):
+                    if stmt.strip():
+                        conn.execute(stmt)
             conn.execute(f"PRAGMA user_version = {v}")
             conn.execute("COMMIT")
         except BaseException:

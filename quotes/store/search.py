@@ -12,7 +12,7 @@ import sqlite3
 from ..errors import QuotesError
 from .fts import escape, fts_table
 from .merge import norm_text
-from .records import ArticleRef, Occurrence, SearchPage, SpeakerRecord, StoredQuote
+from .records import ArticleRef, Occurrence, SearchPage, SpeakerPage, SpeakerRecord, StoredQuote
 
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -29,19 +29,30 @@ def check_date(value: str | None) -> str | None:
     return value.strip()
 
 
+ORDERS = ("relevance", "newest", "oldest")
+DEFAULT_MIN_CONFIDENCE = 0.5  # the page's and `quotes search`'s default: hides quotes no sieve attributed (0.2)
+OUTLET = "coalesce(a.outlet, a.site)"  # an article's outlet, else its url's site
+
+
 def search(conn: sqlite3.Connection, text: str | None = None, *, speaker: str | None = None,
-           outlet: str | None = None, since: str | None = None, page: int = 1, per_page: int = 20) -> SearchPage:
-    """Quotes matching `text` (any words, accents ignored), best first, with their occurrences."""
+           outlet: str | None = None, since: str | None = None, page: int = 1, per_page: int = 20,
+           min_confidence: float = 0.0, known: bool = False, order: str | None = None) -> SearchPage:
+    """Quotes matching `text` (any words, accents ignored), with their occurrences.
+
+    `known`: only quotes with a named speaker. `order`: relevance (the default with text; without
+    text it means newest), newest or oldest (by the latest article reporting the quote).
+    """
     since = check_date(since)
     page, per_page = max(1, int(page)), max(1, min(int(per_page), 500))
-    where, args, join, order = [], [], "", "coalesce(q.last_date, '') DESC, q.occurrences DESC, q.id"
+    if order not in (None, "", *ORDERS):
+        raise QuotesError(f"unknown order {order!r}", "use " + ", ".join(ORDERS))
+    where, args, join = [], [], ""
     query = escape(text or "")
     if query:
         fts = fts_table("quotes")
         join = f"JOIN {fts} ON {fts}.rowid = q.id"
         where.append(f"{fts} MATCH ?")
         args.append(query)
-        order = "rank, q.id"
     if speaker and speaker.strip():
         key = norm_text(speaker)
         if key.isascii() and key.isdigit() and len(key) <= 18:  # a speaker id (SQLite integers are 64-bit)
@@ -52,32 +63,59 @@ def search(conn: sqlite3.Connection, text: str | None = None, *, speaker: str | 
             args.append(_like(key))
     if outlet and outlet.strip():
         where.append("EXISTS (SELECT 1 FROM occurrences o JOIN articles a ON a.id = o.article_id "
-                     "WHERE o.quote_id = q.id AND a.outlet LIKE ? ESCAPE '\\')")
+                     f"WHERE o.quote_id = q.id AND {OUTLET} LIKE ? ESCAPE '\\')")
         args.append(_like(outlet.strip()))
     if since:
         where.append("EXISTS (SELECT 1 FROM occurrences o JOIN articles a ON a.id = o.article_id "
                      "WHERE o.quote_id = q.id AND a.date >= ?)")
         args.append(since)
+    if min_confidence and float(min_confidence) > 0:
+        where.append("q.confidence >= ?")
+        args.append(float(min_confidence))
+    if known:
+        where.append("q.speaker_name IS NOT NULL")
+    order = order or ("relevance" if query else "newest")
+    if order == "relevance" and query:
+        sort = "rank, q.id"
+    elif order == "oldest":
+        sort = "q.first_date IS NULL, q.first_date, q.id"
+    else:
+        sort = "q.last_date IS NULL, q.last_date DESC, q.occurrences DESC, q.id"
     cond = ("WHERE " + " AND ".join(where)) if where else ""
     total = conn.execute(f"SELECT count(*) FROM quotes q {join} {cond}", args).fetchone()[0]
-    rows = conn.execute(f"SELECT q.* FROM quotes q {join} {cond} ORDER BY {order} LIMIT ? OFFSET ?",
+    rows = conn.execute(f"SELECT q.* FROM quotes q {join} {cond} ORDER BY {sort} LIMIT ? OFFSET ?",
                         [*args, per_page, (page - 1) * per_page]).fetchall()
     return SearchPage(total=total, page=page, per_page=per_page, quotes=[_quote(conn, r) for r in rows])
 
 
+def _around(o: sqlite3.Row) -> tuple[str | None, str | None]:
+    """The stored context split at the quote (Python offsets, so no client counts UTF-16 units)."""
+    ctx, cs = o["context"], o["context_start"]
+    if ctx is None or cs is None or ctx[o["start"] - cs:o["end"] - cs] != o["text"]:
+        return None, None
+    return ctx[:o["start"] - cs], ctx[o["end"] - cs:]
+
+
 def _quote(conn: sqlite3.Connection, r: sqlite3.Row) -> StoredQuote:
-    occ = conn.execute('SELECT o.*, a.doc_id, a.title, a.url, a.outlet, a.date FROM occurrences o '
+    occ = conn.execute('SELECT o.*, a.doc_id, a.title, a.url, a.outlet, a.date, a.site FROM occurrences o '
                        "JOIN articles a ON a.id = o.article_id WHERE o.quote_id = ? "
                        "ORDER BY coalesce(a.date, ''), a.doc_id, o.start", (r["id"],)).fetchall()
     occurrences = [Occurrence(
-        article=ArticleRef(doc_id=o["doc_id"], title=o["title"], url=o["url"], outlet=o["outlet"], date=o["date"]),
+        article=ArticleRef(doc_id=o["doc_id"], title=o["title"], url=o["url"], outlet=o["outlet"], date=o["date"],
+                           site=o["site"]),
         record_id=o["record_id"], text=o["text"], start=o["start"], end=o["end"], type=o["type"],
-        speaker_mention=o["speaker_mention"], role=o["role"], cue=o["cue_text"], rule=o["rule"],
-        confidence=o["confidence"]) for o in occ]
+        speaker_mention=o["speaker_mention"], speaker_kind=o["speaker_kind"], role=o["role"], cue=o["cue_text"],
+        rule=o["rule"], confidence=o["confidence"], **dict(zip(("context_before", "context_after"), _around(o))))
+        for o in occ]
     return StoredQuote(id=r["id"], text=r["text"], type=r["type"], speaker=r["speaker_name"],
-                       speaker_id=r["speaker_id"], role=r["role"], cue=r["cue"],
-                       article=occurrences[0].article if occurrences else None,
+                       speaker_id=r["speaker_id"], speaker_kind=r["speaker_kind"], role=r["role"], cue=r["cue"],
+                       confidence=r["confidence"], article=occurrences[0].article if occurrences else None,
                        first_date=r["first_date"], last_date=r["last_date"], occurrences=occurrences)
+
+
+def speaker_record(r: sqlite3.Row) -> SpeakerRecord:
+    return SpeakerRecord(id=r["id"], name=r["name"], kind=r["kind"], roles=json.loads(r["roles"]), quotes=r["quotes"],
+                         articles=r["articles"], first_date=r["first_date"], last_date=r["last_date"])
 
 
 def speakers(conn: sqlite3.Connection, top: int | None = None, kind: str | None = None) -> list[SpeakerRecord]:
@@ -85,13 +123,23 @@ def speakers(conn: sqlite3.Connection, top: int | None = None, kind: str | None 
     sql = "SELECT * FROM speakers" + (" WHERE kind = ?" if kind else "") + \
         " ORDER BY quotes DESC, articles DESC, name, id" + (" LIMIT ?" if top else "")
     args = [a for a in (kind, top) if a]
-    return [SpeakerRecord(id=r["id"], name=r["name"], kind=r["kind"], roles=json.loads(r["roles"]),
-                          quotes=r["quotes"], articles=r["articles"], first_date=r["first_date"],
-                          last_date=r["last_date"]) for r in conn.execute(sql, args)]
+    return [speaker_record(r) for r in conn.execute(sql, args)]
+
+
+def find_speakers(conn: sqlite3.Connection, name: str | None = None, page: int = 1, per_page: int = 10) -> SpeakerPage:
+    """Speakers whose name holds `name` (accents and case ignored), most quoted first, a page at a time."""
+    page, per_page = max(1, int(page)), max(1, min(int(per_page), 100))
+    key = norm_text(name or "")
+    cond, args = ("WHERE name_key LIKE ? ESCAPE '\\'", [_like(key)]) if key else ("", [])
+    total = conn.execute(f"SELECT count(*) FROM speakers {cond}", args).fetchone()[0]
+    rows = conn.execute(f"SELECT * FROM speakers {cond} ORDER BY quotes DESC, articles DESC, name, id LIMIT ? OFFSET ?",
+                        [*args, per_page, (page - 1) * per_page]).fetchall()
+    return SpeakerPage(total=total, page=page, per_page=per_page, speakers=[speaker_record(r) for r in rows])
 
 
 def outlets(conn: sqlite3.Connection) -> list[str]:
-    return [r[0] for r in conn.execute("SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL ORDER BY 1")]
+    """Outlet names, and the sites of articles that name none."""
+    return [r[0] for r in conn.execute(f"SELECT DISTINCT {OUTLET} FROM articles a WHERE {OUTLET} IS NOT NULL ORDER BY 1")]
 
 
 def counts(conn: sqlite3.Connection) -> dict[str, int]:

@@ -1,9 +1,7 @@
 """The web door to the quote database: a WSGI app (standard library only) and `serve()`.
 
-    GET /                     the page (static/index.html, app.js, style.css: package data, no CDN)
-    GET /api/quotes?q=&speaker=&outlet=&since=&page=&per_page=   a SearchPage, as `quotes search`
-    GET /api/speakers?top=    the speakers, as `quotes speakers`
-    GET /api/outlets          the outlets seen
+The addresses and what they answer are in `api.py`: the pages (index, /speaker/ID, /figures:
+static/*.html and their scripts, package data, no CDN) and the JSON API and exports.
 
 The page builds every element with `textContent`, so article-derived text is never parsed as
 HTML; a Content-Security-Policy allowing only our own files is the second belt. Each request
@@ -21,10 +19,13 @@ from urllib.parse import parse_qs
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 from ..errors import QuotesError
-from ..store import QuoteDB
+from . import api
 
-STATIC = {"index.html": "text/html; charset=utf-8", "app.js": "text/javascript; charset=utf-8",
-          "style.css": "text/css; charset=utf-8"}
+_TYPES = {".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8",
+          ".css": "text/css; charset=utf-8", ".md": "text/plain; charset=utf-8"}
+STATIC = {name: _TYPES[Path(name).suffix] for name in (
+    "index.html", "speaker.html", "figures.html", "app.js", "common.js", "speaker.js", "figures.js", "style.css",
+    "vendor/chart.umd.min.js", "vendor/chart.js-LICENSE.md")}
 HEADERS = [("X-Content-Type-Options", "nosniff"), ("Referrer-Policy", "no-referrer"),
            ("Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'; "
                                        "connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'self'; "
@@ -47,26 +48,25 @@ class App:
         if environ.get("REQUEST_METHOD", "GET") not in ("GET", "HEAD"):
             return self._send(start_response, "405 Method Not Allowed", {"error": "only GET"})
         try:
-            if path in ("/", "/index.html"):
-                return self._file(start_response, "index.html")
+            if name := api.page(path):
+                return self._file(start_response, name)
             if path.startswith("/static/") and path[8:] in STATIC:
                 return self._file(start_response, path[8:])
-            if path == "/api/quotes":
-                with QuoteDB(self.db, readonly=True) as db:
-                    page = db.search(args.get("q"), speaker=args.get("speaker"), outlet=args.get("outlet"),
-                                     since=args.get("since"), page=_int(args.get("page"), 1),
-                                     per_page=_int(args.get("per_page"), 20))
-                return self._send(start_response, "200 OK", page.model_dump())
-            if path == "/api/speakers":
-                with QuoteDB(self.db, readonly=True) as db:
-                    rows = db.speakers(_int(args.get("top"), 0) or None)
-                return self._send(start_response, "200 OK", [s.model_dump() for s in rows])
-            if path == "/api/outlets":
-                with QuoteDB(self.db, readonly=True) as db:
-                    return self._send(start_response, "200 OK", db.outlets())
+            got = api.answer(self.db, path, args)
+            if got is not None and got.lines is not None:
+                return self._download(start_response, got)
+            if got is not None:
+                return self._send(start_response, got.status, got.data)
         except QuotesError as e:
             return self._send(start_response, "400 Bad Request", {"error": e.message, "hint": e.hint})
         return self._send(start_response, "404 Not Found", {"error": f"no such page: {path}"})
+
+    def _download(self, start_response: Callable, got: "api.Answer") -> list[bytes]:
+        body = "".join(got.lines).encode("utf-8")
+        start_response("200 OK", [("Content-Type", got.content_type), ("Content-Length", str(len(body))),
+                                  ("Content-Disposition", f'attachment; filename="{got.filename}"'),
+                                  ("Cache-Control", "no-store"), *HEADERS])
+        return [body]
 
     def _file(self, start_response: Callable, name: str) -> list[bytes]:
         body = _static(name)
@@ -79,15 +79,6 @@ class App:
         start_response(status, [("Content-Type", "application/json; charset=utf-8"),
                                 ("Content-Length", str(len(body))), ("Cache-Control", "no-store"), *HEADERS])
         return [body]
-
-
-def _int(value: str | None, default: int) -> int:
-    if value in (None, ""):
-        return default
-    try:
-        return int(value)
-    except ValueError:
-        raise QuotesError(f"not a number: {value!r}") from None
 
 
 class _Server(ThreadingMixIn, WSGIServer):
