@@ -309,9 +309,8 @@ def mention_of(doc: Doc, head: int) -> Mention | None:
         return p
     sent = doc.sent_of(head)
     start = head
-    for e in doc.ents:
-        if e.first <= head < e.last:
-            start = e.first
+    for e in doc.ents_over(head, head + 1):
+        start = e.first
     while start > sent.first + 1 and glued(doc, start - 1):
         start -= 2  # St-Louis, tagged from Louis
     while start > sent.first and doc.tokens[start - 1].head in range(start - 1, head + 1) and \

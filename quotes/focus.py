@@ -18,13 +18,16 @@ regions for `Backend.parse`, which puts a sentence start at each.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import cache
+from itertools import accumulate
 from typing import Sequence
 
 import regex
 
 from . import lexicon
 from .lexicon import fold
+from .marks import merge_open, strictly_inside
 
 WHOLE_BELOW = 600  # chars: shorter texts are parsed whole
 CONTEXT_BEFORE = False  # keep the sentence before a kept one (no gain on dev: names cover it)
@@ -99,9 +102,10 @@ def _role_pattern() -> "regex.Pattern":
 def sentences(text: str, start: int, end: int, guards: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """`[start, end)` cut into sentences, never inside a guard (a quote and its incise)."""
     cuts = [start]
+    merged = merge_open(guards)
     for m in _SENT_END.finditer(text, start, end):
         at = m.end()
-        if not any(a < at < b for a, b in guards):
+        if not strictly_inside(merged, at):
             cuts.append(at)
     cuts.append(end)
     return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
@@ -117,9 +121,9 @@ _REPORT = regex.compile(r"\s*(?:\S+\s+){0,6}?(?:que(?!\w)|qu'|:|si(?!\w)|s')"
 _SOURCE = regex.compile(r"(?:selon|d'apres|pour|a en croire|aux? dires?|de l'avis|aux yeux)")
 
 
-def _matters(text: str, a: int, b: int, marks_at: Sequence[tuple[int, int]]) -> bool:
+def _matters(text: str, a: int, b: int, quoted: bool) -> bool:
     """A sentence with a quote, or a speech verb that reports something, or a source phrase."""
-    if any(x < b and y > a for x, y in marks_at):
+    if quoted:
         return True
     folded = fold(text[a:b])  # fold keeps most lengths; only a yes/no is needed here
     ce_que = _CE_QUE.match(folded) is not None
@@ -140,9 +144,10 @@ _CE_QUE = regex.compile(r"\s*(?:c['’]|ce\s|voila\s+ce)[^«»“”\"]{0,40}?\b
 
 def _capitalised(text: str, a: int, b: int, outside: Sequence[tuple[int, int]] = ()) -> set[str]:
     """Capitalised words of a sentence but its first (which any sentence has): the names it uses;
-    with `outside`, only those outside these ranges (the words of the narrative, not of a quote)."""
+    with `outside` (ranges [x, y) given as `merge_open` of (x - 1, y)), only those outside them (the
+    words of the narrative, not of a quote)."""
     return {m.group() for m in _WORD.finditer(text, a, b) if m.start() > a and len(m.group()) > 2
-            and not any(x <= m.start() < y for x, y in outside)}
+            and not strictly_inside(outside, m.start())}
 
 
 def _names(text: str, a: int, b: int, known: set[str]) -> bool:
@@ -176,17 +181,19 @@ def regions(text: str, paragraphs: Sequence[tuple[int, int]], guards: Sequence[t
     WHOLE_BELOW chars is parsed whole: it is cheap, and a headline or a test sentence expects it."""
     if sum(b - a for a, b in paragraphs) < WHOLE_BELOW:
         return list(paragraphs)
-    marks_at = sorted(guards)
     sents: list[tuple[int, int, list]] = []
+    quoted: list[bool] = []  # whether the sentence overlaps a quote
     para_of: list[int] = []
-    for p, (pa, pb) in enumerate(paragraphs):
-        local = [g for g in marks_at if g[0] < pb and g[1] > pa]
+    for p, (pa, pb), local in zip(range(len(paragraphs)), paragraphs, _per_paragraph(paragraphs, guards)):
+        starts, reach = [g[0] for g in local], list(accumulate((g[1] for g in local), max))
+        outside = merge_open((x - 1, y) for x, y in local)  # the quotes, as ranges to leave out
         for a, b in sentences(text, pa, pb, local):
-            sents.append((a, b, local))
+            k = bisect_left(starts, b)  # the quotes opening before the sentence ends: does one reach into it?
+            sents.append((a, b, outside))
+            quoted.append(k > 0 and reach[k - 1] > a)
             para_of.append(p)
-    skipped = [any(x <= a and b <= y for x, y in skip) and not any(x < b and y > a for x, y in local)
-               for a, b, local in sents]
-    hot = [not s and _matters(text, a, b, local) for (a, b, local), s in zip(sents, skipped)]
+    skipped = [any(x <= a and b <= y for x, y in skip) and not q for (a, b, _), q in zip(sents, quoted)]
+    hot = [not s and _matters(text, a, b, q) for (a, b, _), q, s in zip(sents, quoted, skipped)]
     # "C'est ce qu'a réclamé le PQ" at a paragraph's start: the whole paragraph before is the content
     for i, (a, b, _) in enumerate(sents):
         if hot[i] and i > 0 and _CE_QUE.match(fold(text[a:min(b, a + 60)])):
@@ -218,4 +225,44 @@ def regions(text: str, paragraphs: Sequence[tuple[int, int]], guards: Sequence[t
     return out
 
 
-__all__ = ["regions", "sentences"]
+# A run of this many marks or symbols, with no letter, digit or blank between them, is no prose
+# (40,000 « in a row): it is never parsed, so it costs no model time. Real text has none over 15.
+SYMBOL_RUN = 32
+_SYMBOL_RUN = regex.compile(r"[^\w\s]{%d,}" % SYMBOL_RUN)
+
+
+def without_symbol_runs(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`regions` with the runs of SYMBOL_RUN or more symbols cut out (the rest is parsed as before)."""
+    out = []
+    for a, b in regions:
+        runs = list(_SYMBOL_RUN.finditer(text, a, b))
+        if not runs:
+            out.append((a, b))
+            continue
+        for m in runs:
+            if text[a:m.start()].strip():
+                out.append((a, m.start()))
+            a = m.end()
+        if text[a:b].strip():
+            out.append((a, b))
+    return out
+
+
+def _per_paragraph(paragraphs: Sequence[tuple[int, int]], guards: Sequence[tuple[int, int]]) -> list[list]:
+    """For each paragraph, the guards overlapping it, sorted: one sweep over paragraphs in text
+    order (a pass over every guard for each paragraph is quadratic on a long article)."""
+    marks_at = sorted(guards)
+    if any(p[1] > q[0] for p, q in zip(paragraphs, paragraphs[1:])):  # not in text order: look at each
+        return [[g for g in marks_at if g[0] < pb and g[1] > pa] for pa, pb in paragraphs]
+    out, active, g = [], [], 0
+    for pa, pb in paragraphs:
+        fresh = []
+        while g < len(marks_at) and marks_at[g][0] < pb:
+            fresh.append(marks_at[g])
+            g += 1
+        active = [x for x in active + fresh if x[1] > pa]
+        out.append(active)
+    return out
+
+
+__all__ = ["regions", "sentences", "without_symbol_runs"]

@@ -9,7 +9,9 @@ end of its paragraph ends there, flagged `closed=False`.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 
 import regex
 
@@ -87,10 +89,36 @@ def _closes(closer: str, opener: str) -> bool:
     return closer == '"' and opener == '"'
 
 
+# The openers each closer can close (`_closes`), to skip the walk down the stack when none is open.
+_OPENED_BY = {c: "".join(o for o in OPENERS + "”" + DIALOGUE if _closes(c, o)) for c in "»›”“’\""}
+
+
+class _Stack(list):
+    """The open marks, with a count of each kind kept up to date, so asking whether a kind is open
+    costs nothing however deep the stack (40,000 « in a row)."""
+
+    def __init__(self):
+        super().__init__()
+        self.count: dict[str, int] = {}
+
+    def append(self, entry: _Open) -> None:
+        super().append(entry)
+        self.count[entry.mark] = self.count.get(entry.mark, 0) + 1
+
+    def cut(self, k: int) -> None:
+        """Drop the entries from index k up."""
+        for entry in self[k:]:
+            self.count[entry.mark] -= 1
+        del self[k:]
+
+    def has(self, marks: str) -> bool:
+        return any(self.count.get(m) for m in marks)
+
+
 class _Scanner:
     def __init__(self, text: str):
         self.text = text
-        self.stack: list[_Open] = []
+        self.stack = _Stack()
         self.spans: list[MarkSpan] = []
         self.skip: set[int] = set()
 
@@ -105,13 +133,14 @@ class _Scanner:
         self.spans.append(MarkSpan(entry.pos, start, end, close_end, entry.mark, depth, closed))
 
     def has_open(self, marks: str) -> bool:
-        return any(e.mark in marks for e in self.stack)
+        return self.stack.has(marks)
 
     def close(self, closer: str, pos: int) -> bool:
-        for k in range(len(self.stack) - 1, -1, -1):
+        openers = _OPENED_BY.get(closer, "")
+        for k in range(len(self.stack) - 1, -1, -1) if self.stack.has(openers) else ():
             if _closes(closer, self.stack[k].mark):
                 entry = self.stack[k]
-                del self.stack[k:]  # inner marks left open are unbalanced: dropped, never emitted
+                self.stack.cut(k)  # inner marks left open are unbalanced: dropped, never emitted
                 self.emit(entry, pos, pos, depth=k)
                 return True
         if closer == "»":
@@ -182,21 +211,23 @@ class _Scanner:
             # dialogue: the reply on this paragraph ends here, the next one opens with its dash
             for k in range(len(self.stack) - 1, -1, -1):
                 self.emit(self.stack[k], None, pos, depth=k, closed=k == 0)
-            self.stack[:] = [_Open(DIALOGUE, nxt)]
+            self.stack.cut(0)
+            self.stack.append(_Open(DIALOGUE, nxt))
             return
         if first and first == bottom.mark and first in _CONTINUABLE:
             # French convention: each new paragraph of a long quote opens with « again.
             self.skip.add(nxt)
             for k in range(len(self.stack) - 1, 0, -1):
                 self.emit(self.stack[k], None, pos, depth=k)
-            del self.stack[1:]
+            self.stack.cut(1)
             return
         last = text[line_start:pos].rstrip(SPACES)[-1:]
-        if not blank and first.islower() and last and last not in _TERMINAL:
-            return  # a hard-wrapped line inside a sentence: the quote goes on
+        if not blank and first.islower() and last and last not in _TERMINAL \
+                and any(c.isalnum() for c in text[line_start:pos]):
+            return  # a hard-wrapped line inside a sentence: the quote goes on (a line of words, not a lone mark)
         for k in range(len(self.stack) - 1, -1, -1):
             self.emit(self.stack[k], None, pos, depth=k)
-        self.stack.clear()
+        self.stack.cut(0)
 
     def run(self) -> list[MarkSpan]:
         for m in _SCAN.finditer(self.text):
@@ -224,15 +255,15 @@ class _Scanner:
         text = self.text
         lines = [(m.start(), m.end()) for m in regex.finditer(r"[^\n]+", text)]
         lines = [(a, b) for a, b in lines if text[a:b].strip(SPACES)]
-        covered = [(s.open_start, s.close_end) for s in self.spans]
+        covered = merge_open((s.open_start - 1, s.close_end) for s in self.spans)  # [open_start, close_end)
+        opens = sorted(s.open_start for s in self.spans)
 
         def quoting(a: int, b: int) -> bool:
-            return bool(_DASH_LINE.match(text, self._skip_spaces(a))) or any(
-                a <= s < b for s, _ in covered)
+            return bool(_DASH_LINE.match(text, self._skip_spaces(a))) or bisect_left(opens, a) < bisect_left(opens, b)
 
         for i, (a, b) in enumerate(lines):
             dash = _DASH_LINE.match(text, self._skip_spaces(a))
-            if not dash or any(s <= dash.start() < e for s, e in covered):
+            if not dash or strictly_inside(covered, dash.start()):
                 continue
             body = text[dash.end():b].rstrip(SPACES)
             if len(body.split()) < 4 or body[-1:] not in ".!?…":
@@ -263,3 +294,94 @@ def bounded(spans: list[MarkSpan], text_len: int) -> list[MarkSpan]:
         if budget < 0:
             drop.add(id(s))
     return [s for s in kept if id(s) not in drop] if drop or len(kept) < len(spans) else spans
+
+
+def merge_open(intervals) -> list[tuple[int, int]]:
+    """The union of the open intervals (a, b), sorted and disjoint: a position lies strictly inside
+    one of `intervals` exactly when it lies strictly inside one of these."""
+    merged: list[list[int]] = []
+    for a, b in sorted(intervals):
+        if merged and a < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    return [(a, b) for a, b in merged]
+
+
+def strictly_inside(merged: list[tuple[int, int]], pos: int) -> bool:
+    """Whether `pos` lies strictly inside one of `merged` (from `merge_open`), by bisection."""
+    k = bisect_right(merged, (pos, float("inf"))) - 1
+    return k >= 0 and merged[k][0] < pos < merged[k][1]
+
+
+class Spans(list):
+    """The spans of one text (as `scan` orders them), with sorted views built on first use, so the
+    questions later rooms ask for each token or sentence (is a quote opening here? which quote
+    holds this?) cost a bisection, not a pass over every quote of the article.
+
+    The views assume the `scan` order (by opening mark); a list in another order answers by
+    scanning, with the same results."""
+
+    @cached_property
+    def _view(self):
+        opens = [s.open_start for s in self]
+        if opens != sorted(opens):
+            return None
+        top = [s for s in self if s.depth == 0]
+        disjoint = all(a.close_end <= b.open_start for a, b in zip(top, top[1:]))
+        closing = sorted(((s.close_end, n) for n, s in enumerate(self) if s.depth == 0))
+        closers = merge_open((s.end - 1, s.close_end) for s in self if s.close_end > s.end)
+        return opens, top, [s.open_start for s in top], disjoint, closing, closers
+
+
+def opening_in(spans: list[MarkSpan], a: int, b: int) -> list[MarkSpan]:
+    """The spans whose opening mark lies in [a, b), in list order."""
+    view = spans._view if isinstance(spans, Spans) else None
+    if view is None:
+        return [s for s in spans if a <= s.open_start < b]
+    opens = view[0]
+    return spans[bisect_left(opens, a):bisect_left(opens, b)]
+
+
+def closing_in(spans: list[MarkSpan], a: int, b: int) -> list[MarkSpan]:
+    """The outermost (depth 0) spans whose `close_end` lies in [a, b], in list order."""
+    view = spans._view if isinstance(spans, Spans) else None
+    if view is None:
+        return [s for s in spans if s.depth == 0 and a <= s.close_end <= b]
+    closing = view[4]
+    lo, hi = bisect_left(closing, (a, -1)), bisect_right(closing, (b, len(spans)))
+    return [spans[n] for n in sorted(n for _, n in closing[lo:hi])]
+
+
+def outer_around(spans: list[MarkSpan], start: int, end: int) -> MarkSpan | None:
+    """The first outermost span (list order) that holds [start, end): open_start <= start, end <= close_end."""
+    view = spans._view if isinstance(spans, Spans) else None
+    if view is None or not view[3] or end < start:
+        return next((s for s in spans if s.depth == 0 and s.open_start <= start and end <= s.close_end), None)
+    top, top_opens = view[1], view[2]
+    k = bisect_right(top_opens, start)  # outermost spans do not overlap: only the last two can hold it
+    return next((s for s in top[max(0, k - 2):k] if end <= s.close_end), None)
+
+
+def in_closing_mark(spans: list[MarkSpan], pos: int) -> bool:
+    """Whether `pos` lies in some span's closing part, [end, close_end)."""
+    view = spans._view if isinstance(spans, Spans) else None
+    if view is None:
+        return any(s.end <= pos < s.close_end for s in spans)
+    return strictly_inside(view[5], pos)
+
+
+def opens_in(spans: list[MarkSpan], a: int, b: int) -> bool:
+    """Whether some span's opening mark lies in [a, b) (a bisection, however many spans there are)."""
+    view = spans._view if isinstance(spans, Spans) else None
+    if view is None:
+        return any(a <= s.open_start < b for s in spans)
+    return bisect_left(view[0], a) < bisect_left(view[0], b)
+
+
+def last_visible(text: str, a: int, b: int) -> str:
+    """`text[a:b].strip()[-1:]` without copying the slice: the last non-blank character, or ""."""
+    j = b - 1
+    while j >= a and text[j].isspace():
+        j -= 1
+    return text[j] if j >= a else ""

@@ -15,19 +15,28 @@ Stages, in order (DESIGN.md data flow):
 Stages 1-5 are `analyse` (parse and rules), 6-7 `decide` (learned weights): training and
 cross-validation parse each article once and decide many times.
 Fallbacks: a missing model raises ModelMissing (a one-line hint); missing or corrupt weights a
-QuotesError naming the file; an empty text gives no quotes.
+QuotesError naming the file; an empty text gives no quotes; an article past its time budget
+(`time_limit`, budget.py) raises ArticleTimeout.
+
+Threads: an Extractor may be shared between threads. The parser (whose caches are not
+thread-safe) is used by one thread at a time, under the Extractor's lock; the other stages work
+on each call's own document. For parallel work use processes (`workers.Pool`, `quotes extract
+--workers N`). The default Extractor of `extract()` is built once, under a lock.
 """
 from __future__ import annotations
 
 import copy
+import threading
+from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
-from . import direct, focus, marks, reported, scoring, zones
+from . import budget, direct, focus, marks, reported, scoring, zones
 from .attribution import attribute
 from .candidate import Candidate
 from .entities import EntityModel
+from .errors import QuotesError
 from .ingest.text import InputError
 from .model import Article, Cue, Quote, Speaker
 from .nlp import Backend, Doc, load_backend
@@ -44,13 +53,33 @@ class Analysis:
     entities: EntityModel
 
 
+def _outside(items: list[Candidate], cover: list[Candidate]) -> list[Candidate]:
+    """`items` that lie inside none of `cover` (r.start <= d.start and d.end <= r.end). Reported
+    candidates do not overlap, so one bisection finds the only one that can hold each item."""
+    spans = sorted((r.start, r.end) for r in cover)
+    if any(x[1] > y[0] for x, y in zip(spans, spans[1:])):  # overlapping: look at each
+        return [d for d in items if not any(r.start <= d.start and d.end <= r.end for r in cover)]
+    starts = [a for a, _ in spans]
+    out = []
+    for d in items:
+        k = bisect_right(starts, d.start) - 1
+        if d.end <= d.start:
+            inside = any(r.start <= d.start and d.end <= r.end for r in cover)
+        else:
+            inside = k >= 0 and d.end <= spans[k][1]
+        if not inside:
+            out.append(d)
+    return out
+
+
 class Extractor:
     """Loads the parser once and extracts attributed quotes from many texts."""
 
     def __init__(self, backend: str | Backend = "spacy", model: str | None = None,
                  sieves: Sequence[str | Sieve] | None = None, min_confidence: float = 0.0,
                  explain: bool = False, main_only: bool = False, focus: bool = True,
-                 weights: str | Path | scoring.Weights | None = None):
+                 weights: str | Path | scoring.Weights | None = None,
+                 time_limit: float | None = budget.DEFAULT_SECONDS):
         self.weights = weights if isinstance(weights, scoring.Weights) else scoring.load_weights(weights)
         self.backend = load_backend(backend, model) if isinstance(backend, str) else backend
         if sieves is None:
@@ -63,6 +92,8 @@ class Extractor:
         self.explain = explain
         self.main_only = main_only
         self.focus = focus  # parse only the sentences that can matter (focus.py); False: every paragraph
+        self.time_limit = time_limit  # seconds per article (per batch in extract_many); None: no limit
+        self._lock = threading.Lock()  # one thread at a time in the parser
 
     def parse(self, text: str) -> tuple[Doc, list[marks.MarkSpan]]:
         return self.parse_many([text])[0]
@@ -71,27 +102,34 @@ class Extractor:
         """Parse several texts in one backend batch (faster than one at a time)."""
         jobs, all_spans = [], []
         for text in texts:
-            spans = marks.bounded(marks.scan(text), len(text))
+            spans = marks.Spans(marks.bounded(marks.scan(text), len(text)))
             guards = [guard(text, s) for s in spans]
             regions = paragraphs(text, guards)
             if self.focus:
                 regions = focus.regions(text, regions, guards, zones.spans(text))
+            regions = focus.without_symbol_runs(text, regions)
             jobs.append((text, regions, guards))
             all_spans.append(spans)
+        budget.check()
         many = getattr(self.backend, "parse_many", None)
-        docs = many(jobs) if many else [self.backend.parse(*job) for job in jobs]
+        with self._lock:
+            docs = many(jobs) if many else [self.backend.parse(*job) for job in jobs]
         return list(zip(docs, all_spans))
 
     def analyse(self, text: str, parsed=None) -> Analysis:
         """Stages 1-5: marks, parse, candidates, entities, sieves."""
         doc, spans = parsed if parsed is not None else self.parse(text)
+        budget.check()
         marked = direct.candidates(doc, spans)
         said = reported.candidates(doc, spans, marked)
+        budget.check()
         # a fragment in marks inside a reported clause is part of that (mixed) quote, never its own
-        marked = [d for d in marked if not any(r.start <= d.start and d.end <= r.end for r in said)]
+        marked = _outside(marked, said)
         quotes = sorted(marked + said, key=lambda q: (q.start, q.end))
         entities = EntityModel(doc)
+        budget.check()
         attribute(quotes, doc, entities, self.sieves, self.explain)
+        budget.check()
         for q in quotes:  # entities keep growing during attribution: names are final only now
             if q.entity is not None and q.name is not None:
                 q.name = entities.entities[q.entity].name
@@ -104,7 +142,9 @@ class Extractor:
         for q in quotes:
             q.trace = list(q.trace)
         kept = scoring.keep_quotes(quotes, analysis.doc, w.fragment, self.explain)
+        budget.check()
         scoring.attribute_speakers(kept, analysis.doc, analysis.entities, w.speaker, self.explain)
+        budget.check()
         return kept
 
     def candidates(self, text: str, parsed=None) -> tuple[Doc, list[Candidate]]:
@@ -112,8 +152,10 @@ class Extractor:
         return analysis.doc, self.decide(analysis)
 
     def extract(self, text: str, doc_id: str = "doc", parsed=None) -> list[Quote]:
-        doc, quotes = self.candidates(text, parsed)
-        return self.records(doc, quotes, doc_id)
+        """The attributed quotes of `text`; ArticleTimeout past `time_limit` seconds."""
+        with budget.limit(self.time_limit):
+            doc, quotes = self.candidates(text, parsed)
+            return self.records(doc, quotes, doc_id)
 
     def records(self, doc: Doc, quotes: list[Candidate], doc_id: str) -> list[Quote]:
         """Stage 8: the output records, with boilerplate flags and the confidence floor."""
@@ -128,8 +170,9 @@ class Extractor:
 
     def extract_many(self, articles: Sequence[Article]) -> list[list[Quote]]:
         """The quotes of each article; their texts are parsed in one batch."""
-        parsed = self.parse_many([a.text for a in articles])
-        return [self.extract(a.text, a.doc_id, p) for a, p in zip(articles, parsed)]
+        with budget.limit(self.time_limit):
+            parsed = self.parse_many([a.text for a in articles])
+            return [self.extract(a.text, a.doc_id, p) for a, p in zip(articles, parsed)]
 
     def pipe(self, articles: Iterable[Article], batch_size: int = 8,
              keep_going: bool = False) -> Iterator[tuple[Article, list[Quote] | InputError]]:
@@ -156,8 +199,11 @@ class Extractor:
     def _one(self, article: Article) -> list[Quote] | InputError:
         try:
             return self.extract_article(article)
+        except QuotesError as e:  # its time budget spent (budget.py): one line for this article
+            return InputError(article.doc_id, str(e))
         except Exception as e:
             return InputError(article.doc_id, f"extraction failed ({type(e).__name__}: {e})"[:300])
+
 
 def to_quote(doc: Doc, q: Candidate, doc_id: str, n: int, boiler: Sequence[tuple[int, int]] = ()) -> Quote:
     text = doc.text
@@ -182,13 +228,17 @@ def to_quote(doc: Doc, q: Candidate, doc_id: str, n: int, boiler: Sequence[tuple
 
 
 _default: Extractor | None = None
+_default_lock = threading.Lock()
 
 
 def extract(text: str, doc_id: str = "doc", **options) -> list[Quote]:
-    """Attributed quotes of one French text. Loads the default parser once per process."""
+    """Attributed quotes of one French text. Loads the default parser once per process (once,
+    however many threads call at the same time)."""
     global _default
     if options:
         return Extractor(**options).extract(text, doc_id)
     if _default is None:
-        _default = Extractor()
+        with _default_lock:
+            if _default is None:
+                _default = Extractor()
     return _default.extract(text, doc_id)

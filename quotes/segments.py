@@ -17,7 +17,8 @@ from . import marks
 # figure or an acronym before it (`l'AFP.David`); never a decimal point, an initial (M.Dupont) or
 # a web address (lepoint.fr: lowercase after the dot).
 GLUED_END = regex.compile(
-    r"(?:(?<=[\p{Ll}»”\"\)\]0-9%])|(?<=\p{Lu}\p{Lu}))[.?!…]+(?=(?:[«“][\s\u00a0\u202f]?)?(?:\p{Lu}[\p{Ll}'’]|[AÀ]\s))")
+    r"(?:(?<=[\p{Ll}»”\"\)\]0-9%])|(?<=\p{Lu}\p{Lu}))[\u00a0\u202f ]?[.?!…]+"
+    r"(?=(?:[«“][\s\u00a0\u202f]?)?(?:\p{Lu}[\p{Ll}'’]|[AÀ]\s))")
 # A heading glued to the next paragraph's first word: `d'AnnecyL'augmentation`, `UpdateLe`. Only
 # before words that open French sentences, so brand names (WhatsApp, LinkedIn) stay whole.
 GLUED_WORD = regex.compile(

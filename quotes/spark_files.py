@@ -112,10 +112,35 @@ def _slot(partitions: int, batches: int, batch: int, index: int) -> int:
     return (index // batch) * partitions // batches
 
 
-def _results(fmt: str, options: dict, batch: int, metadata: tuple[str, ...], indexed: Iterable):
+def _article_id(entry) -> list:
+    index, (source, item) = entry
+    return [(item.doc_id, (index, source))] if isinstance(item, Article) else []
+
+
+def repeated_ids(indexed) -> dict[int, tuple[str, str]]:
+    """{index: (doc_id, input of the first article with it)} for each article whose id an earlier
+    article of another input has: what `ingest.sourced` reports within one input, across all."""
+    ids = indexed.flatMap(_article_id)
+    twice = set(ids.mapValues(lambda _: 1).reduceByKey(lambda a, b: a + b).filter(lambda kv: kv[1] > 1).keys().collect())
+    first: dict[str, str] = {}
+    later = {}
+    for doc_id, (index, source) in sorted(ids.filter(lambda kv: kv[0] in twice).collect(), key=lambda kv: kv[1][0]):
+        if doc_id in first:
+            later[index] = (doc_id, first[doc_id])
+        else:
+            first[doc_id] = source
+    return later
+
+
+def _unique(later: dict[int, tuple[str, str]], indexed: Iterable) -> Iterator[tuple[str, Any]]:
+    for index, (source, item) in indexed:
+        yield source, ingest.duplicate(source, *later[index]) if index in later else item
+
+
+def _results(fmt: str, options: dict, batch: int, metadata: tuple[str, ...], later: dict, indexed: Iterable):
     """On a worker: (input, error or None, quotes, payload) for each item of a partition."""
     explain = bool(options.get("explain"))
-    for source, item, result in run_items(options, batch, ((src, it) for _, (src, it) in indexed)):
+    for source, item, result in run_items(options, batch, _unique(later, indexed)):
         if isinstance(result, InputError):
             yield source, result, 0, []
         elif fmt == "jsonl":
@@ -137,9 +162,10 @@ def extract_files(spark, paths: Iterable[str], output: str, fmt: str = "jsonl", 
     items = read(spark, paths, max_bytes).persist(StorageLevel.MEMORY_AND_DISK)
     total = items.count()
     n, batches = layout(total, partitions or PER_CORE * spark.sparkContext.defaultParallelism, batch)
-    ordered = items.zipWithIndex().map(lambda x: (x[1], x[0])) \
-        .repartitionAndSortWithinPartitions(n, partial(_slot, n, batches, batch))
-    results = ordered.mapPartitions(partial(_results, fmt, dict(options), batch, META)) \
+    indexed = items.zipWithIndex().map(lambda x: (x[1], x[0]))
+    later = repeated_ids(indexed)
+    ordered = indexed.repartitionAndSortWithinPartitions(n, partial(_slot, n, batches, batch))
+    results = ordered.mapPartitions(partial(_results, fmt, dict(options), batch, META, later)) \
         .persist(StorageLevel.MEMORY_AND_DISK)
     try:
         out = results.flatMap(lambda r: r[3])
@@ -166,7 +192,7 @@ def _warm(options: dict, _) -> list[int]:
 def _stats(options: dict, batch: int, indexed) -> list[tuple[int, int, int, int]]:
     """On a worker: (pid, peak RSS, quotes, failed articles) of a partition's JSONL run."""
     quotes = failed = 0
-    for _, error, n, _ in _results("jsonl", options, batch, META, indexed):
+    for _, error, n, _ in _results("jsonl", options, batch, META, {}, indexed):
         quotes, failed = quotes + n, failed + (error is not None)
     return [(os.getpid(), _peak_rss(), quotes, failed)]
 

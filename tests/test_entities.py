@@ -203,3 +203,31 @@ def test_a_role_nobody_holds_stays_unnamed_for_the_scorer(quotes_of):
     q = quotes_of("Le politologue Simon Fabre a commenté la crise. Le chef de l'État a déclaré qu'il répondrait "
                   "au mouvement en temps voulu.")["il répondrait au mouvement en temps voulu"]
     assert q.speaker.name is None and q.role == "chef de l'État"
+
+
+def test_joint_speakers_are_one_speaker_and_plural_pronouns_find_them(quotes_of):
+    found = quotes_of("« Nous resterons mobilisés », ont déclaré Paul Girard et Anne Roy dans un communiqué. "
+                      "« Rien n'est réglé », ont-ils ajouté.")
+    assert found["Nous resterons mobilisés"].speaker.name == "Paul Girard et Anne Roy"
+    assert found["Rien n'est réglé"].speaker.name == "Paul Girard et Anne Roy"
+
+
+@pytest.mark.parametrize("office", ["le président du Bundestag", "le maire de Pau"])
+def test_an_office_said_with_its_own_qualifier_is_someone_else(quotes_of, office):
+    """Emmanuel Macron carried other people's roles: président du Bundestag, maire de Pau."""
+    found = quotes_of(f"Le président Emmanuel Macron a parlé mardi. « Nous avancerons », a déclaré {office}.")
+    q = found["Nous avancerons"]
+    assert q.speaker.name is None and q.role == office.split(" ", 1)[1]
+
+
+@pytest.mark.parametrize("text, word, name", [
+    ("Édouard Philippe à Matignon a reçu les syndicats mardi.", "Édouard", "Édouard Philippe"),
+    ("Selon le ministère de l'Intérieur -, 12 000 personnes ont défilé.", "le", "ministère de l'Intérieur"),
+])
+def test_names_stop_at_prepositions_and_dashes(mention, text, word, name):
+    assert mention(text, word).name == name
+
+
+def test_a_verb_never_starts_a_name(mention):
+    m = mention("Découvrez la France des régions en images.", "Découvrez")
+    assert m is None or "Découvrez" not in (m.name or "")

@@ -241,3 +241,12 @@ def test_line_ends_read_as_python_reads_a_text_file(tmp_path, eol):
     got = decode(path.read_bytes(), "a.txt")
     assert got == path.read_text(encoding="utf-8") == open(path, encoding="utf-8").read()
     assert "\r" not in got
+
+
+def test_a_jsonl_text_keeps_its_carriage_returns(tmp_path):
+    """Only files are read as Python's text mode reads them; a JSONL text is the text as given."""
+    text = "« Nous irons », a dit le maire.\r\nIl a ajouté que le budget serait voté.\r\n"
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"id": "a", "text": text}) + "\n", encoding="utf-8")
+    (article,) = list(ingest.iter_read(str(path)))
+    assert article.text == text

@@ -118,3 +118,9 @@ def test_marks_properties_on_any_input(text):
         for b in spans:
             if a is not b and a.open_start < b.open_start < a.close_end:
                 assert b.close_end <= a.close_end
+
+
+def test_a_line_of_a_lone_mark_is_no_hard_wrapped_sentence():
+    """Found by hypothesis: « ««⏎«⏎a » ran into the last paragraph."""
+    text = "««\n«\na"
+    assert all("a" not in text[s.start:s.end] for s in scan(text))

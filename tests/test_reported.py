@@ -286,3 +286,9 @@ def test_other_passives_are_no_quotes(quotes_of):
 ])
 def test_a_source_phrase_names_someone_who_speaks(quotes_of, text):
     assert not quotes_of(text)
+
+
+def test_mixed_quote_ends_with_its_content_not_the_journalists_continuation(quotes_of):
+    q = only(quotes_of, "Le syndicat a affirmé que la grève « continuera jusqu'au bout » et a promis "
+                        "de nouvelles actions en janvier.")
+    assert q.type == "mixed" and q.text == "la grève « continuera jusqu'au bout »"

@@ -33,3 +33,8 @@ def test_a_quote_across_a_glued_boundary_stays_one_paragraph():
     text = "« Je suis venu.Je reste », dit-il."
     guards = [(0, text.index("»") + 1)]
     assert paragraphs(text, guards) == [(0, len(text))]
+
+
+def test_glued_paragraph_after_a_spaced_question_mark():
+    text = "Que va-t-il se passer à Paris ?Emmanuel Macron doit parler ce soir."
+    assert text[glued_breaks(text, 0, len(text))[0]:].startswith("Emmanuel")

@@ -81,8 +81,13 @@ def batch(tmp_path_factory):
         if k == 8:
             lines.append({"id": "enorme", "text": "Le conseil municipal s’est réuni. " * 60_000})
     lines.insert(10, {"id": "marques", "text": UNBALANCED})
+    lines.append({"id": "bon-2", "text": GOOD[4]})  # an id seen before in this file
     text = "\n".join(json.dumps(r, ensure_ascii=False) for r in lines)
     path.write_text(text.replace('{"id": "bon-12"', '{pas du json', 1) + "\n", encoding="utf-8")
+    # and one seen before in another file
+    other = [{"id": "bon-1", "text": GOOD[3]}, {"id": "autre-1", "text": GOOD[2], "outlet": "La Gazette"}]
+    (path.parent / "autre.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in other),
+                                             encoding="utf-8")
     return path
 
 
@@ -90,8 +95,9 @@ def batch(tmp_path_factory):
 def outputs(spark, batch, tmp_path_factory):
     """`quotes extract` and `quotes spark` (JSONL, then Parquet) on the corpus and the batch."""
     out = tmp_path_factory.mktemp("out")
-    ref = run("extract", str(CORPUS), str(batch), "-o", str(out / "ref.jsonl"))
-    jsonl = invoke("spark", str(CORPUS), str(batch), "-o", str(out / "jsonl"), "--partitions", "3")
+    other = str(batch.parent / "autre.jsonl")
+    ref = run("extract", str(CORPUS), str(batch), other, "-o", str(out / "ref.jsonl"))
+    jsonl = invoke("spark", str(CORPUS), str(batch), other, "-o", str(out / "jsonl"), "--partitions", "3")
     parquet = invoke("spark", str(batch), "-o", str(out / "parquet"), "--format", "parquet")
     return out, ref, jsonl, parquet
 
@@ -106,21 +112,24 @@ def test_spark_part_files_are_the_records_of_quotes_extract(outputs):
     assert ref.returncode == 0, ref.stderr
     assert result.exit_code == 0, result.output
     files = parts(out / "jsonl")
-    assert len(files) == 3 and all(f.stat().st_size > 0 for f in files)  # 22 items: 3 batches, one a partition
+    assert len(files) == 3 and all(f.stat().st_size > 0 for f in files)  # 25 items: 4 batches in 3 partitions
     expected = (out / "ref.jsonl").read_text(encoding="utf-8")
     assert "".join(f.read_text(encoding="utf-8") for f in files) == expected  # line for line, byte for byte
     records = [json.loads(line) for line in expected.splitlines()]
     docs = {r["doc_id"] for r in records}
-    assert {p.stem for p in CORPUS.glob("*.txt")} <= docs and {"bon-0", "bon-13", "marques"} <= docs
+    assert {p.stem for p in CORPUS.glob("*.txt")} <= docs and {"bon-0", "bon-13", "marques", "autre-1"} <= docs
     assert {"vide", "enorme"}.isdisjoint(docs)
     dubois = next(r for r in records if r["doc_id"] == "bon-0")
     assert dubois["speaker"]["name"] == "Claire Dubois" and dubois["cue"]["lemma"] == "assurer"
     # the bad articles are reported as `quotes extract` reports them, and the good ones kept
     reported = [line for line in ref.stderr.splitlines() if line.startswith("error ") or "input(s) read" in line]
-    assert len(reported) == 4 and all(line in result.stderr for line in reported)
+    assert len(reported) == 6 and all(line in result.stderr for line in reported)
     assert "batch.jsonl:6: no `text` or `html` field" in result.stderr
     assert "batch.jsonl:12: too large" in result.stderr and "batch.jsonl:16: invalid JSON" in result.stderr
-    assert "6 input(s) read, 19 article(s)" in result.stderr and "3 failed" in result.stderr
+    assert "duplicate id 'bon-2'" in result.stderr and "autre.jsonl: duplicate id 'bon-1'" in result.stderr
+    assert "7 input(s) read, 20 article(s)" in result.stderr and "5 failed" in result.stderr
+    assert [r["text"] for r in records if r["doc_id"] == "bon-1"] == ["La ville investira dix millions d’euros "
+                                                                        "dans les écoles."]
 
 
 @model
@@ -174,7 +183,7 @@ def test_spark_parquet_round_trip(spark, outputs, tmp_path):
     out, _, _, result = outputs
     assert result.exit_code == 0, result.output
     lines = (out / "ref.jsonl").read_text(encoding="utf-8").splitlines()
-    expected = [json.loads(line) for line in lines if json.loads(line)["doc_id"] not in {p.stem for p in CORPUS.glob("*.txt")}]
+    expected = [json.loads(line) for line in lines if json.loads(line)["doc_id"].startswith(("bon-", "marques"))]
     rows = [r.asDict(recursive=True) for r in spark.read.parquet(str(out / "parquet")).collect()]
     contract = [{k: v for k, v in r.items() if k not in ("url", "date", "title", "outlet")} for r in rows]
     assert sorted(contract, key=lambda r: r["id"]) == sorted(expected, key=lambda r: r["id"])

@@ -205,13 +205,14 @@ def test_figures_split_each_outlet_by_kind_of_source(store):
     assert f.top_speakers[0].quotes == 1 and f.quotes == 5
 
 
-def test_weeks_start_on_monday_and_skip_dates_that_are_not_iso(tmp_path):
+def test_weeks_start_on_monday_and_skip_what_is_no_date(tmp_path):
     with QuoteDB(tmp_path / "w.db") as db:
         db.add_article(*said("w1", "« Un » a dit Marc Roy.", "Un", who="Marc Roy", date="2024-05-12"))   # a Sunday
         db.add_article(*said("w2", "« Deux » a dit Marc Roy.", "Deux", who="Marc Roy", date="2024-05-13"))  # Monday
-        db.add_article(*said("w3", "« Trois » a dit Marc Roy.", "Trois", who="Marc Roy", date="13-5-2024"))
-        assert [(w.label, w.quotes) for w in db.figures().weeks] == [("2024-05-06", 1), ("2024-05-13", 1)]
-        assert db.figures().quotes == 3
+        db.add_article(*said("w3", "« Trois » a dit Marc Roy.", "Trois", who="Marc Roy", date="13-5-2024"))  # ISO at ingest
+        db.add_article(*said("w4", "« Quatre » a dit Marc Roy.", "Quatre", who="Marc Roy", date="2024-13-45"))
+        assert [(w.label, w.quotes) for w in db.figures().weeks] == [("2024-05-06", 1), ("2024-05-13", 2)]
+        assert db.figures().quotes == 4
 
 
 # --- exports ---

@@ -19,7 +19,8 @@ from pathlib import Path
 import pytest
 
 from quotes.store import QuoteDB
-from quotes.web.app import STATIC, serve_in_thread
+from quotes.web.app import STATIC
+from quotes.web.server import serve_in_thread
 
 from test_store import LA_VEILLE, LE_JOUR, article
 from test_store_views import ANONYMOUS, NOBODY, PARAPHRASE

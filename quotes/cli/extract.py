@@ -11,6 +11,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from .. import ingest
+from ..budget import DEFAULT_SECONDS
 from ..errors import QuotesError
 from . import app, err, error
 
@@ -23,14 +24,17 @@ EXPLAIN = typer.Option(False, "--explain", help="Add a `trace` of the sieves tri
 STRICT = typer.Option(False, "--strict", help="Exit non-zero if any input fails.")
 MAIN_ONLY = typer.Option(False, "--main-only", help="Drop quotes found in boilerplate zones (menus, teasers, footers).")
 MAX_BYTES = typer.Option(ingest.MAX_BYTES, "--max-bytes", min=1, help="Refuse inputs (or JSONL records) larger than this.")
+TIME_LIMIT = typer.Option(DEFAULT_SECONDS, "--time-limit", min=0, help="Seconds one article may take; past that it is "
+                          "reported as failed and the batch goes on (0: no limit).")
 
 
 def _options(backend: str, model: Optional[str], sieves: Optional[str], min_confidence: float = 0.0,
-             explain: bool = False, main_only: bool = False, weights: Optional[Path] = None) -> dict:
+             explain: bool = False, main_only: bool = False, weights: Optional[Path] = None,
+             time_limit: float = DEFAULT_SECONDS) -> dict:
     """The Extractor's keyword arguments (built in each worker process)."""
     names = [s.strip() for s in sieves.split(",") if s.strip()] if sieves else None
     return dict(backend=backend, model=model, sieves=names, min_confidence=min_confidence, explain=explain,
-                main_only=main_only, weights=str(weights) if weights else None)
+                main_only=main_only, weights=str(weights) if weights else None, time_limit=time_limit or None)
 
 
 def _extractor(backend: str, model: Optional[str], sieves: Optional[str], min_confidence: float = 0.0,
@@ -91,6 +95,7 @@ def extract(
     max_bytes: int = MAX_BYTES,
     db: Optional[Path] = typer.Option(None, "--db", help="Store articles and quotes in this SQLite quote database "
                                       "(JSONL then goes only to --output, if given)."),
+    time_limit: float = TIME_LIMIT,
 ) -> None:
     """Extract quotes from PATHS to JSONL, one quote a line (the output contract in docs/)."""
     from ..workers import Pool
@@ -109,7 +114,8 @@ def extract(
     articles = written = 0
     out = open(output, "w", encoding="utf-8") if output else (None if store else sys.stdout)
     try:
-        with Pool(_options(backend, model, sieves, min_confidence, explain, main_only, weights), workers) as pool, \
+        with Pool(_options(backend, model, sieves, min_confidence, explain, main_only, weights, time_limit),
+                  workers) as pool, \
                 _progress(len(files)) as progress:
             task = progress.add_task("extracting", total=len(files)) if progress else None
             last = None

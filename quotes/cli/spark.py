@@ -12,8 +12,8 @@ import typer
 from ..errors import QuotesError
 from ..workers import BATCH
 from . import app, err
-from .extract import (BACKEND, EXPLAIN, MAIN_ONLY, MAX_BYTES, MIN_CONFIDENCE, MODEL, SIEVES, STRICT, WEIGHTS,
-                      _located, _options, _report, _tally)
+from .extract import (BACKEND, EXPLAIN, MAIN_ONLY, MAX_BYTES, MIN_CONFIDENCE, MODEL, SIEVES, STRICT, TIME_LIMIT,
+                      WEIGHTS, _located, _options, _report, _tally)
 
 
 class Format(str, Enum):
@@ -54,6 +54,7 @@ def spark(
     main_only: bool = MAIN_ONLY,
     strict: bool = STRICT,
     max_bytes: int = MAX_BYTES,
+    time_limit: float = TIME_LIMIT,
 ) -> None:
     """Extract quotes from PATHS with Apache Spark into part files, the records of `quotes extract`."""
     from .. import spark as door
@@ -65,8 +66,8 @@ def spark(
         master = "local[*]"
     session, started = door.session(master, settings)
     try:
-        summary = extract_files(session, paths, output, format.value, partitions, max_bytes,
-                                **_options(backend, model, sieves, min_confidence, explain, main_only, weights))
+        options = _options(backend, model, sieves, min_confidence, explain, main_only, weights, time_limit)
+        summary = extract_files(session, paths, output, format.value, partitions, max_bytes, **options)
     except QuotesError:
         raise
     except Exception as e:

@@ -116,7 +116,7 @@ def search(text: str = typer.Argument("", help="Words to find in quotes and spea
         hidden = store.search(text, **{**filters, "min_confidence": 0}, per_page=1).total - result.total \
             if min_confidence > 0 else 0
     out = Console(soft_wrap=False)
-    table = Table(show_lines=True, title=f"{result.total} quote(s)" + (f", page {page}" if page > 1 else ""))
+    table = Table(show_lines=True, title=f"{result.total} quote(s)" + (f", page {result.page}" if result.page > 1 else ""))
     table.add_column("#", justify="right", style="dim")
     table.add_column("Quote", ratio=3)
     table.add_column("Speaker", ratio=1)
@@ -170,9 +170,12 @@ def stats(top: int = typer.Option(10, "--top", min=1, help="How many of the most
 def serve(db: Path = DB,
           host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (loopback by default)."),
           port: int = typer.Option(8765, "--port", help="Port to listen on (0: any free port)."),
+          allow_host: list[str] = typer.Option([], "--allow-host", help="A Host name the server answers to besides "
+                                               "the loopback names and --host (repeat it; see docs/deploy.md)."),
           ) -> None:
     """Serve the searchable quote list (and its JSON API) on http://HOST:PORT/."""
-    from ..web.app import serve as run
+    from ..web.server import serve as run
 
     _open(db).close()  # a missing or foreign file is a one-line error, before we listen
-    run(db, host, port, announce=lambda url: err.print(f"serving {db} on {url} (Ctrl-C to stop)", highlight=False))
+    run(db, host, port, allow_host,
+        announce=lambda url: err.print(f"serving {db} on {url} (Ctrl-C to stop)", highlight=False))

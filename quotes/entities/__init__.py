@@ -17,7 +17,8 @@ from .. import lexicon
 from ..lexicon import fold
 from ..nlp import Doc
 from .mentions import DE, DETS, Mention, apposition, build, glued, is_title, mention_at, np_end
-from .roles import country_of, role_concept, role_entry, role_head, surname_key  # noqa: F401  (re-exported)
+from .roles import (country_of, qualified_apart, role_concept, role_entry, role_head,  # noqa: F401
+                    surname_key)  # (re-exported)
 
 def _first_name_led(doc: Doc, e) -> bool:
     """A span the tagger called a place or body but that opens with a first name (Bachar al-Assad)."""
@@ -140,11 +141,25 @@ class EntityModel:
                 continue
             if not self._role_fits(ent, m.role or "", m.country):
                 continue
-            if not ent.roles and (m.start - last > 600 or (len((ent.name or "").split()) < 2 and not ent.implied)):
-                continue  # a person with no stated role: only one just named in full, nearby
+            if not ent.roles and (m.start - last > 600 or (len((ent.name or "").split()) < 2 and not ent.implied)
+                                  or self._named_between(ent, last, m.start)):
+                continue  # a person with no stated role: only the one just named in full, nobody since
             if last > best_pos:
                 best, best_pos = ent, last
         return best
+
+    def _named_between(self, ent: Entity, a: int, b: int) -> bool:
+        """Whether another person is named as a subject between positions a and b (the text has
+        turned to them: a later « le maire » may be theirs)."""
+        return any(e is not ent and e.kind == "person" and any(a < p < b and self._subject_at(p) for p in e.positions)
+                   for e in self.entities)
+
+    def _subject_at(self, pos: int) -> bool:
+        i = self.doc.token_at(pos)
+        if i is None:
+            return False
+        last = min(len(self.doc.tokens), i + 4)
+        return any(self.doc.tokens[k].dep in ("nsubj", "nsubj:pass") for k in range(i, last))
 
     @staticmethod
     def _role_fits(ent: Entity, role: str, country: str | None) -> bool:
@@ -153,6 +168,8 @@ class EntityModel:
                 role_concept(role) is not None and role_concept(role) in {role_concept(r) for r in ent.implied})
         head, concept = role_head(role), role_concept(role)
         for _, r in ent.roles:
+            if role_head(r) == head and qualified_apart(role, r, head):
+                continue  # le président du Bundestag is not le président (de la République)
             if role_head(r) == head or (concept and role_concept(r) == concept):
                 rc = country_of(r)
                 if not (country and rc and rc != country):
@@ -302,8 +319,8 @@ class EntityModel:
 
     def _antecedent(self, m: Mention, pos: int, last_speaker: Entity | None, prefer_last: bool) -> Entity | None:
         def agrees(ent: Entity) -> bool:
-            if m.number == "p":
-                return False
+            if m.number == "p":  # « ils » / « elles »: only speakers named together
+                return ent.kind == "person" and " et " in (ent.name or "")
             return ent.kind == "person" and (m.gender == "x" or ent.gender in ("x", m.gender))
         exact = m.gender != "x"
         # « Des mesures qui ne rassurent pas X : « … », prédit-il »: the person the sentence named
@@ -383,6 +400,8 @@ class EntityModel:
                 if country and rc and rc != country:
                     continue
                 rwords = {fold(w) for w in regex.findall(r"\w+", role)}
+                if not generic and role_head(role) == head and qualified_apart(m.role or "", role, head):
+                    continue  # le président du Bundestag is not the président de la République
                 score = 1 + len(words & rwords) / max(1, len(words)) + (0.5 if country and rc == country else 0)
                 last = ent.last_before(pos)
                 score += 0.5 if last is not None else 0

@@ -5,13 +5,14 @@ their function (issue 13). What the sentence alone cannot tell, the article can:
   - salience: each entity's mentions, weighted by grammatical role (subject > object > other) and
     by position (headline, lead), decaying with distance; raised each time the entity is quoted;
   - the current speaker: the one quoted last, while the text stays in the same stretch (the same
-    or the next paragraph, no other person named as a subject in between);
+    or the next paragraph, or a few short ones; no other person named as a subject in between);
   - the protagonist: the person the whole article is about (mentions, headline, quotes).
-The model reads the entity model and the quotes attributed so far; it never changes them.
+The model reads the entity model and the quotes attributed so far; it never changes them. Every
+question is answered from sorted indexes (bisect), so an article of many quotes stays linear.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from math import exp, log
 
@@ -22,8 +23,10 @@ SUBJECT, OBJECT, OTHER = 1.0, 0.6, 0.4
 HEADLINE, LEAD = 2.0, 1.3  # a mention in the title, in the first paragraph of the body
 QUOTED = 1.2  # each quote of the entity
 HALF_LIFE = 900  # characters over which a mention's weight halves (about five sentences)
-HEADLINE_MAX = 250
-NEARBY = 800  # characters within which short paragraphs still follow the same speaker  # a first line longer than this is body text, not a title
+WINDOW = 20 * HALF_LIFE  # beyond it a mention weighs less than a millionth: left out of the sums
+HEADLINE_MAX = 250  # a first line longer than this is body text, not a title
+NEARBY = 800  # characters within which short paragraphs still follow the same speaker
+LOOK_BACK = 50  # quotes looked at for the previous speakers
 
 
 @dataclass(slots=True)
@@ -39,9 +42,14 @@ class Discourse:
     doc: Doc
     entities: EntityModel
     paragraph_starts: list[int] = field(default_factory=list)
-    mentions: list[MentionRef] = field(default_factory=list)
+    mentions: list[MentionRef] = field(default_factory=list)  # sorted by position
     quoted: list[tuple[int, int]] = field(default_factory=list)  # (position, entity id), in text order
     headline_end: int = 0
+    _mention_pos: list[int] = field(default_factory=list)
+    _by_entity: dict[int, list[int]] = field(default_factory=dict)  # entity → its mention positions
+    _quoted_pos: list[int] = field(default_factory=list)
+    _quoted_by_entity: dict[int, list[int]] = field(default_factory=dict)
+    _cache: dict = field(default_factory=dict)
 
     @classmethod
     def build(cls, doc: Doc, entities: EntityModel) -> "Discourse":
@@ -65,7 +73,10 @@ class Discourse:
                 elif d.paragraph(p) == lead_para:
                     w *= LEAD
                 d.mentions.append(MentionRef(p, ent.id, w, subject))
-        d.mentions.sort(key=lambda m: m.pos)
+        d.mentions.sort(key=lambda m: (m.pos, m.entity))
+        d._mention_pos = [m.pos for m in d.mentions]
+        for m in d.mentions:
+            d._by_entity.setdefault(m.entity, []).append(m.pos)
         return d
 
     # -- positions ------------------------------------------------------------------------------
@@ -73,50 +84,76 @@ class Discourse:
         return max(0, bisect_right(self.paragraph_starts, pos) - 1)
 
     def in_headline(self, ent: Entity) -> bool:
-        return any(p < self.headline_end for p in ent.positions)
+        positions = self._by_entity.get(ent.id)
+        return bool(positions) and positions[0] < self.headline_end
+
+    def mentioned_between(self, a: int, b: int) -> list[int]:
+        """The entities mentioned in [a, b), in text order."""
+        lo, hi = bisect_left(self._mention_pos, a), bisect_left(self._mention_pos, b)
+        return [m.entity for m in self.mentions[lo:hi]]
+
+    def mentioned_after(self, ent: Entity, pos: int) -> int | None:
+        """The first position after `pos` where `ent` is mentioned."""
+        positions = self._by_entity.get(ent.id, [])
+        k = bisect_right(positions, pos)
+        return positions[k] if k < len(positions) else None
 
     # -- what the model tells -------------------------------------------------------------------
     def note_quote(self, pos: int, entity: int | None) -> None:
-        """A quote attributed to `entity` at `pos`: the entity is now more salient from there on."""
+        """A quote attributed to `entity` at `pos` (quotes come in text order): the entity is now
+        more salient from there on."""
         if entity is not None:
             self.quoted.append((pos, entity))
+            self._quoted_pos.append(pos)
+            self._quoted_by_entity.setdefault(entity, []).append(pos)
+            self._cache.clear()
+
+    def times_quoted(self, ent: Entity, pos: int) -> int:
+        return bisect_left(self._quoted_by_entity.get(ent.id, []), pos)
 
     def salience(self, pos: int) -> dict[int, float]:
-        """Every entity's salience at `pos`, from what comes before it."""
-        out: dict[int, float] = {}
-        for m in self.mentions:
-            if m.pos >= pos:
-                break
-            out[m.entity] = out.get(m.entity, 0.0) + m.weight * _decay(pos - m.pos)
-        for p, e in self.quoted:
-            if p < pos:
+        """Every entity's salience at `pos`, from what comes before it (within WINDOW)."""
+        key = ("salience", pos)
+        if key not in self._cache:
+            out: dict[int, float] = {}
+            lo, hi = bisect_left(self._mention_pos, pos - WINDOW), bisect_left(self._mention_pos, pos)
+            for m in self.mentions[lo:hi]:
+                out[m.entity] = out.get(m.entity, 0.0) + m.weight * _decay(pos - m.pos)
+            lo, hi = bisect_left(self._quoted_pos, pos - WINDOW), bisect_left(self._quoted_pos, pos)
+            for p, e in self.quoted[lo:hi]:
                 out[e] = out.get(e, 0.0) + QUOTED * _decay(pos - p)
-        return out
+            self._cache[key] = out
+        return self._cache[key]
 
     def ranked(self, pos: int, kinds: tuple[str, ...] = ("person",)) -> list[tuple[Entity, float]]:
-        sal = self.salience(pos)
-        ents = self.entities.entities
-        return sorted(((ents[e], s) for e, s in sal.items() if ents[e].kind in kinds), key=lambda x: -x[1])
+        key = ("ranked", pos, kinds)
+        if key not in self._cache:
+            ents = self.entities.entities
+            self._cache[key] = sorted(((ents[e], s) for e, s in self.salience(pos).items() if ents[e].kind in kinds),
+                                      key=lambda x: (-x[1], x[0].id))
+        return self._cache[key]
 
     def current_speaker(self, pos: int) -> Entity | None:
         """The one quoted last, if the text has stayed with them: the same or the next paragraph,
         and no other person named as a subject since."""
-        before = [(p, e) for p, e in self.quoted if p < pos]
-        if not before:
+        k = bisect_left(self._quoted_pos, pos)
+        if k == 0:
             return None
-        p, e = before[-1]
+        p, e = self.quoted[k - 1]
         gap = self.paragraph(pos) - self.paragraph(p)
         if gap > 1 and not (gap <= 3 and pos - p < NEARBY):
             return None  # the text has moved on (short paragraphs: a few lines still hold)
-        if any(p < m.pos < pos and m.subject and m.entity != e
-               and self.entities.entities[m.entity].kind == "person" for m in self.mentions):
+        lo, hi = bisect_right(self._mention_pos, p), bisect_left(self._mention_pos, pos)
+        ents = self.entities.entities
+        if any(m.subject and m.entity != e and ents[m.entity].kind == "person" for m in self.mentions[lo:hi]):
             return None
-        return self.entities.entities[e]
+        return ents[e]
 
     def previous_speakers(self, pos: int, n: int = 2) -> list[Entity]:
         seen: list[Entity] = []
-        for p, e in reversed(self.quoted):
-            if p < pos and all(s.id != e for s in seen):
+        k = bisect_left(self._quoted_pos, pos)
+        for p, e in reversed(self.quoted[max(0, k - LOOK_BACK):k]):
+            if all(s.id != e for s in seen):
                 seen.append(self.entities.entities[e])
                 if len(seen) == n:
                     break
@@ -124,25 +161,27 @@ class Discourse:
 
     def protagonist(self) -> Entity | None:
         """The most salient person of the whole article."""
-        total: dict[int, float] = {}
-        for m in self.mentions:
-            total[m.entity] = total.get(m.entity, 0.0) + m.weight
-        for _, e in self.quoted:
-            total[e] = total.get(e, 0.0) + QUOTED
-        persons = [(s, e) for e, s in total.items() if self.entities.entities[e].kind == "person"]
-        if not persons:
-            return None
-        best, e = max(persons)
-        return self.entities.entities[e] if best >= 2 * SUBJECT else None
+        if "protagonist" not in self._cache:
+            total: dict[int, float] = {}
+            for m in self.mentions:
+                total[m.entity] = total.get(m.entity, 0.0) + m.weight
+            for _, e in self.quoted:
+                total[e] = total.get(e, 0.0) + QUOTED
+            persons = [(s, e) for e, s in total.items() if self.entities.entities[e].kind == "person"]
+            best = max(persons) if persons else None
+            self._cache["protagonist"] = self.entities.entities[best[1]] if best and best[0] >= 2 * SUBJECT else None
+        return self._cache["protagonist"]
 
     def last_mention(self, ent: Entity, pos: int) -> MentionRef | None:
-        last = None
-        for m in self.mentions:
-            if m.pos >= pos:
-                break
-            if m.entity == ent.id:
-                last = m
-        return last
+        positions = self._by_entity.get(ent.id, [])
+        k = bisect_left(positions, pos)
+        if k == 0:
+            return None
+        p = positions[k - 1]
+        i = bisect_left(self._mention_pos, p)
+        while self.mentions[i].entity != ent.id:
+            i += 1
+        return self.mentions[i]
 
 
 def _decay(distance: int) -> float:

@@ -10,6 +10,8 @@ PARTICLE_PREFIX = regex.compile(r"^(?:al|el|ben|bin|ibn|abou|abu|d|de|van|von|mc
 
 
 def surname_key(name: str) -> str:
+    if " et " in name:
+        return fold(name)  # joint speakers (Paul Girard et Anne Roy) are keyed whole
     words = [w for w in regex.split(r"\s+", name.strip()) if w]
     last = words[-1] if words else name
     return fold(PARTICLE_PREFIX.sub("", last))
@@ -52,3 +54,17 @@ def country_of(role: str) -> str | None:
         if fold(w) in nats:
             return nats[fold(w)][0]
     return None
+
+
+STOP = {"de", "du", "des", "la", "le", "l", "d", "et", "a", "au", "aux", "en"}
+
+
+def qualified_apart(mention_role: str, held: str, head: str | None) -> bool:
+    """A role said with its own qualifier (président du Bundestag, maire de Pau) names another office
+    than a held role of the same head that shares none of those words; a bare role (le président)
+    qualifies nothing."""
+    quals = {fold(w) for w in regex.findall(r"\w+", mention_role)} - STOP - {head or ""}
+    quals -= set(lexicon.nationalities())
+    if not quals:
+        return False
+    return not quals & {fold(w) for w in regex.findall(r"\w+", held)}

@@ -3,7 +3,8 @@
 Kinds, by suffix (stdin and unknown suffixes are sniffed): `.txt` (text.py: UTF-8, UTF-8 with BOM,
 Windows-1252/Latin-1 detected), `.html`/`.htm` (html.py: trafilatura), `.jsonl`/`.ndjson`
 (jsonl.py: one article a line). Directories are walked recursively for those suffixes, in a
-stable order. A file's `doc_id` is its stem; a JSONL record's is its `id`.
+stable order. A file's `doc_id` is its stem (bytes of a name that are not UTF-8 written as `\\xNN`:
+`caf\\xe9`); a JSONL record's is its `id`.
 
 The text is decoded and handed on untouched (a byte-order mark is the only thing dropped), so
 every offset later emitted indexes exactly the `Article.text` we return.
@@ -18,7 +19,7 @@ from typing import Iterable, Iterator
 from ..model import Article
 from . import html as html_reader
 from . import jsonl as jsonl_reader
-from .text import InputError, decode
+from .text import InputError, decode, file_name
 
 TEXT_SUFFIXES = (".txt", ".text")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -65,7 +66,7 @@ def _too_large(size: int, source: str, max_bytes: int | None) -> InputError | No
 
 
 def _jsonl_lines(lines: Iterable[bytes], path: str, max_bytes: int | None) -> Iterator[Article | InputError]:
-    stem = Path(path).stem
+    stem = file_name(Path(path).stem)
     for n, raw in enumerate(lines, 1):
         where = f"{path}:{n}"
         try:
@@ -130,7 +131,7 @@ def read_bytes(path: str, data: bytes, max_bytes: int | None = MAX_BYTES) -> Ite
     if isinstance(text, InputError):
         yield text
     else:
-        yield from _from_text(text, kind_of(path), Path(path).stem, path)
+        yield from _from_text(text, kind_of(path), file_name(Path(path).stem), path)
 
 
 def read(path: str, max_bytes: int | None = MAX_BYTES) -> list[Article | InputError] | InputError:
@@ -147,7 +148,8 @@ def read(path: str, max_bytes: int | None = MAX_BYTES) -> list[Article | InputEr
 def sourced(files: Iterable[str | InputError], max_bytes: int | None = MAX_BYTES
             ) -> Iterator[tuple[str, Article | InputError]]:
     """(file, Article | InputError) for every file of `expand()`, streamed; a file with nothing in it
-    is an error."""
+    is an error, and so is an article whose id an earlier one of the batch has (its quote ids would collide)."""
+    seen: dict[str, str] = {}
     for item in files:
         if isinstance(item, InputError):
             yield item.source, item
@@ -155,9 +157,20 @@ def sourced(files: Iterable[str | InputError], max_bytes: int | None = MAX_BYTES
         n = 0
         for got in iter_read(item, max_bytes):
             n += 1
+            if isinstance(got, Article):
+                if got.doc_id in seen:
+                    got = duplicate(item, got.doc_id, seen[got.doc_id])
+                else:
+                    seen[got.doc_id] = item
             yield item, got
         if n == 0:
             yield item, InputError(item, "no articles in this file")
+
+
+def duplicate(source: str, doc_id: str, first: str) -> InputError:
+    """The error for an article of `source` whose id an article of `first` already had."""
+    return InputError(source, f"duplicate id {doc_id!r}: an article of {first} has it already in this batch "
+                              "(give each article its own id)")
 
 
 def articles(paths: list[str], max_bytes: int | None = MAX_BYTES) -> Iterator[Article | InputError]:
@@ -169,4 +182,4 @@ def articles(paths: list[str], max_bytes: int | None = MAX_BYTES) -> Iterator[Ar
             yield from iter_read(item, max_bytes)
 
 
-__all__ = ["InputError", "SUFFIXES", "articles", "expand", "iter_read", "kind_of", "read", "read_bytes", "sourced"]
+__all__ = ["InputError", "SUFFIXES", "articles", "expand", "iter_read", "kind_of", "read", "read_bytes", "sourced", "duplicate"]

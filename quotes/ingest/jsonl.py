@@ -10,7 +10,7 @@ from typing import IO, Iterator
 
 from ..model import Article
 from . import html as html_reader
-from .text import InputError, _checked
+from .text import InputError, _checked, surrogate_in
 
 META = ("url", "date", "title", "outlet")
 
@@ -36,6 +36,10 @@ def record(line: str, n: int, source: str, stem: str, max_chars: int | None = No
 
 def from_dict(obj: dict, where: str, default_id: str, max_chars: int | None = None) -> Article | InputError:
     """The article in one record (a JSONL line's object, a Parquet row), or why there is none."""
+    for key in ("id", "doc_id", "text", "html", *META):
+        bad = surrogate_in(obj[key]) if isinstance(obj.get(key), str) else None
+        if bad:
+            return InputError(where, f"`{key}` holds a lone surrogate ({bad}), which is not text")
     doc_id = obj.get("id", obj.get("doc_id"))
     doc_id = str(doc_id) if doc_id not in (None, "") else default_id
     meta = {k: str(obj[k]) for k in META if obj.get(k) not in (None, "")}

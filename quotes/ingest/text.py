@@ -27,6 +27,25 @@ class InputError:
     message: str
 
 
+def file_name(name: str) -> str:
+    """A file name as text: bytes that are not UTF-8 (which Python keeps as lone surrogates, and
+    no JSON or database can hold) written as `\\xNN`, so `caf\\xe9` names the file `café` in Latin-1."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def surrogate_in(value: str) -> str | None:
+    """The first lone surrogate of `value` as U+XXXX (JSON can carry them; UTF-8 text cannot), else None."""
+    try:
+        value.encode("utf-8")
+        return None
+    except UnicodeEncodeError as e:
+        return f"U+{ord(value[e.start]):04X}"
+
+
 def control_count(text: str, sample: int = 200_000) -> int:
     """Control characters in the first `sample` chars (they are kept; offsets still hold)."""
     head = text[:sample]
@@ -41,13 +60,13 @@ def decode(data: bytes, source: str) -> str | InputError:
                      (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom) and not data.startswith(codecs.BOM_UTF8):
             try:
-                return _checked(data.decode(enc), source)
+                return _checked(universal_newlines(data.decode(enc)), source)
             except UnicodeDecodeError as e:
                 return InputError(source, f"undecodable bytes: invalid {enc.upper()} at byte {e.start}")
     if b"\x00" in data[:65536]:
         return InputError(source, "binary file (NUL bytes), not text")
     try:
-        return _checked(data.decode("utf-8-sig"), source)
+        return _checked(universal_newlines(data.decode("utf-8-sig")), source)
     except UnicodeDecodeError as err:
         bad_at = err.start
     # Mostly UTF-8 with some broken bytes: a mix of encodings, which no single guess decodes right.
@@ -61,7 +80,7 @@ def decode(data: bytes, source: str) -> str | InputError:
     best = from_bytes(data, cp_isolation=WESTERN).best()
     if best is None:
         return InputError(source, f"undecodable bytes: not UTF-8 (byte {bad_at}) and no Western encoding fits")
-    return _checked(str(best), source)
+    return _checked(universal_newlines(str(best)), source)
 
 
 def universal_newlines(text: str) -> str:
@@ -72,7 +91,6 @@ def universal_newlines(text: str) -> str:
 def _checked(text: str, source: str) -> str | InputError:
     if text.startswith("\ufeff"):
         text = text[1:]
-    text = universal_newlines(text)
     if not text.strip():
         return InputError(source, "empty file (only whitespace)")
     n = control_count(text)
@@ -81,4 +99,4 @@ def _checked(text: str, source: str) -> str | InputError:
     return text
 
 
-__all__ = ["InputError", "control_count", "decode"]
+__all__ = ["InputError", "control_count", "decode", "file_name", "surrogate_in"]

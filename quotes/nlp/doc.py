@@ -6,7 +6,7 @@ surface token's offsets and `mwt=True`, so `text[start:end]` is the surface form
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -78,6 +78,25 @@ class Doc:
             if t.head != t.i:
                 kids[t.head].append(t.i)
         return kids
+
+    @cached_property
+    def _ents_by_first(self) -> tuple[list[int], list[int], int]:
+        """Entity indices sorted by first token, their first tokens, and the longest entity's length."""
+        order = sorted(range(len(self.ents)), key=lambda n: (self.ents[n].first, n))
+        longest = max((e.last - e.first for e in self.ents), default=0)
+        return order, [self.ents[n].first for n in order], longest
+
+    def ents_from(self, a: int, b: int) -> list[EntitySpan]:
+        """The entities whose first token lies in [a, b), in `ents` order (a bisection, not a scan)."""
+        order, firsts, _ = self._ents_by_first
+        picked = order[bisect_left(firsts, a):bisect_left(firsts, b)]
+        return [self.ents[n] for n in sorted(picked)]
+
+    def ents_over(self, a: int, b: int) -> list[EntitySpan]:
+        """The entities sharing a token with [a, b) (first < b and last > a), in `ents` order."""
+        order, firsts, longest = self._ents_by_first
+        picked = order[bisect_left(firsts, a - longest):bisect_left(firsts, b)]
+        return [self.ents[n] for n in sorted(picked) if self.ents[n].last > a]
 
     def token_at(self, char: int) -> int | None:
         """Index of the token covering `char`, else of the first token after it, else None
@@ -153,12 +172,9 @@ def mend_breaks(text: str, tokens: list[Token], starts: list[bool]) -> list[bool
 
 def forbid_breaks(tokens: list[Token], starts: list[bool], guards: list[tuple[int, int]]) -> list[bool]:
     """Clear sentence starts that fall strictly inside a guard (a quote and its incise)."""
-    merged: list[list[int]] = []
-    for a, b in sorted(guards):
-        if merged and a < merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], b)
-        else:
-            merged.append([a, b])
+    from ..marks import merge_open
+
+    merged = merge_open(guards)
     out, g = list(starts), 0
     for k, t in enumerate(tokens):
         while g < len(merged) and merged[g][1] <= t.start:

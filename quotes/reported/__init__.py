@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from ..candidate import Candidate
 from ..direct import trim_content
-from ..marks import MarkSpan
+from ..marks import MarkSpan, opening_in
 from ..nlp import Doc
 from .clauses import from_cues
 from .incises import from_ce_que, from_comme, from_incises, from_labels
@@ -49,7 +49,7 @@ def candidates(doc: Doc, spans: list[MarkSpan], direct: list[Candidate]) -> list
 
 
 def _type(text: str, q: Candidate, spans: list[MarkSpan]) -> None:
-    inside = [s for s in spans if s.depth == 0 and q.start <= s.open_start and s.close_end <= q.end + 1]
+    inside = [s for s in opening_in(spans, q.start, q.end + 1) if s.depth == 0 and s.close_end <= q.end + 1]
     if not inside:
         return
     if len(inside) == 1:

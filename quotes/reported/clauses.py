@@ -9,7 +9,7 @@ from ..direct import trim_content
 from ..entities import role_head
 from ..entities.mentions import apposition, mention_at
 from ..lexicon import fold
-from ..marks import MarkSpan
+from ..marks import MarkSpan, in_closing_mark, opening_in, outer_around
 from ..nlp import Doc
 
 QUE = {"que", "qu'", "qu’"}
@@ -42,6 +42,9 @@ def content_end(doc: Doc, first: int, sent_last: int, spans: list[MarkSpan]) -> 
         t = toks[k]
         if t.text in (";",) or (t.text in ("—", "–") and k > first):
             return k
+        if lowered(t) in ("et", "mais", "puis") and k > first and closes_mark(doc, k - 1, spans) \
+                and k + 1 < sent_last and toks[k + 1].pos in ("AUX", "VERB") and toks[k + 1].feat("VerbForm") == "Fin":
+            return k  # « … » et a promis de nouvelles grèves: after the fragment, the journalist goes on
         if t.text == "," and k + 1 < sent_last:
             nxt = toks[k + 1]
             low = lowered(nxt)
@@ -75,7 +78,7 @@ def _verb_before_comma(doc: Doc, k: int, limit: int) -> bool:
 
 
 def closes_mark(doc: Doc, k: int, spans: list[MarkSpan]) -> bool:
-    return any(s.end <= doc.tokens[k].start < s.close_end for s in spans)
+    return in_closing_mark(spans, doc.tokens[k].start)
 
 
 def _journalist(doc: Doc, cue: CueMatch) -> bool:
@@ -148,10 +151,7 @@ def _infinitive_ahead(doc: Doc, k: int, limit: int) -> bool:
 
 
 def in_spans(start: int, end: int, spans: list[MarkSpan]) -> MarkSpan | None:
-    for s in spans:
-        if s.open_start <= start and end <= s.close_end and s.depth == 0:
-            return s
-    return None
+    return outer_around(spans, start, end)
 
 
 NOT_SPEAKERS = {"ce", "cela", "ça", "ceci", "qui", "tout"}
@@ -291,6 +291,6 @@ def _small_clause(doc: Doc, cue: CueMatch, limit: int, spans: list[MarkSpan]) ->
     if end <= k:
         return None
     a, b = doc.tokens[k].start, doc.tokens[end - 1].end
-    if any(a <= s.open_start and s.close_end <= b + 1 for s in spans):
+    if any(s.close_end <= b + 1 for s in opening_in(spans, a, b + 1)):
         return k, "attr"
     return None

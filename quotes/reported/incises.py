@@ -5,7 +5,7 @@ from .. import lexicon
 from ..candidate import Candidate
 from ..cues import Incise, incise_after, incise_closes, is_clitic, skip_fillers
 from ..direct import trim_content
-from ..marks import MarkSpan
+from ..marks import MarkSpan, closing_in, last_visible, opening_in, opens_in, outer_around
 from ..nlp import Doc
 from .clauses import content_end, lowered, que_end
 from .sources import past_connector
@@ -24,9 +24,12 @@ def from_incises(doc: Doc, spans: list[MarkSpan]) -> list[Candidate]:
                 continue
             if inc.cue.negated or inc.cue.passive or not incise_closes(doc, inc, sent.last):
                 continue
-            if any(s.depth == 0 and s.close_end <= doc.tokens[k - 1].start
-                   and not text[s.close_end:doc.tokens[k - 1].start].strip()
-                   and text[sent.start:s.open_start].strip()[-1:] in ("", ":") for s in spans):
+            comma = doc.tokens[k - 1].start
+            blank = comma  # the blanks right before the comma: a quote closing there ends where they start
+            while blank > 0 and text[blank - 1].isspace():
+                blank -= 1
+            if any(last_visible(text, sent.start, s.open_start) in ("", ":")
+                   for s in closing_in(spans, blank, comma)):
                 break  # « … », a-t-il dit / X a répondu : « … », a-t-il dit: the incise is the direct quote's
             before = doc.tokens[sent.first:k - 1]
             after = skip_fillers(doc, inc.last, sent.last)
@@ -35,7 +38,7 @@ def from_incises(doc: Doc, spans: list[MarkSpan]) -> list[Candidate]:
             journalist_tail = not tail or tail[0].text.lower() in ("tout", "en", "selon", "avant", "après", "et",
                                                                    "mais", "puis", "alors", "qui", "dont") \
                 or tail[0].text.lower().endswith("ant") or tail[0].pos == "CCONJ"
-            marked = any(sent.start <= s.open_start < doc.tokens[k - 1].start for s in spans)
+            marked = opens_in(spans, sent.start, doc.tokens[k - 1].start)
             verb = any(t.pos in ("VERB", "AUX") for t in tail)  # the content goes on as a clause after it
             connector = all(t.pos in ("ADV", "CCONJ", "PUNCT") for t in before)
             if connector and len(tail) >= 4 and verb:  # Surtout, dit-il, l'entreprise a profité…
@@ -49,8 +52,8 @@ def from_incises(doc: Doc, spans: list[MarkSpan]) -> list[Candidate]:
                 a, b = trim_content(text, start, doc.tokens[k - 2].end)
             else:
                 continue
-            whole = [s for s in spans if s.depth == 0 and s.open_start <= a and b <= s.close_end]
-            only = [s for s in spans if s.depth == 0 and a <= s.open_start and s.close_end <= b + 1]
+            whole = outer_around(spans, a, b)
+            only = [s for s in opening_in(spans, a, b + 1) if s.depth == 0 and s.close_end <= b + 1]
             if whole or (len(only) == 1 and not any(c.isalnum() for c in
                                                      text[a:only[0].open_start] + text[only[0].close_end:b])):
                 break  # all in marks: the direct-quote sieves have it
@@ -118,7 +121,7 @@ def _said_before(doc: Doc, sent, spans: list[MarkSpan]) -> bool:
     """A sentence that can be what « c'est ce que » points back to: a clause, not a byline or a date."""
     toks = doc.tokens[sent.first:sent.last]
     has_verb = any(t.pos in ("VERB", "AUX") and t.feat("VerbForm") in ("Fin", None) and t.pos != "PROPN" for t in toks)
-    quoted = any(sent.start <= s.open_start < sent.end for s in spans)
+    quoted = opens_in(spans, sent.start, sent.end)
     return has_verb and len(toks) >= 4 and not quoted
 
 
@@ -133,7 +136,7 @@ def from_labels(doc: Doc, spans: list[MarkSpan]) -> list[Candidate]:
     for sent in doc.sents:
         toks = doc.tokens
         colon = next((k for k in range(sent.first + 1, min(sent.first + 5, sent.last)) if toks[k].text == ":"), None)
-        if colon is None or sent.last - colon < 5 or any(sent.start <= s.open_start < sent.end for s in spans):
+        if colon is None or sent.last - colon < 5 or opens_in(spans, sent.start, sent.end):
             continue
         label = toks[sent.first:colon]
         if not all(t.text[:1].isupper() or t.pos in ("DET", "ADP") for t in label):

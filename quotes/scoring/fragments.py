@@ -9,6 +9,7 @@ The rule filter of `direct.is_quote` is one piece of evidence among them.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from math import log
 
 import regex
@@ -17,12 +18,15 @@ from ..candidate import Candidate
 from ..cues import cue_at
 from ..direct import NAMING, is_quote, line_around
 from ..lexicon import fold
+from ..marks import merge_open, strictly_inside
 from ..nlp import Doc
 from .speakers import family
 
 SPEECH_WORDS = {"je", "j'", "nous", "on", "vous", "me", "m'", "moi", "mon", "ma", "mes", "notre", "nos", "votre",
                 "vos", "il faut", "c'est"}
 DETERMINERS = {"le", "la", "les", "l'", "un", "une", "des", "du", "ce", "cette", "ces", "leur", "son", "sa", "ses"}
+WORD_KEY = regex.compile(r"\w+")
+MAX_KEY_WORDS = 6  # longer words in marks are not terms that recur
 TWEET = regex.compile(r"pic\.twitter\.com|t\.co/|https?://|@\w")
 WORD = regex.compile(r"[\w'’-]+")
 
@@ -71,12 +75,14 @@ def features(q: Candidate, doc: Doc, ctx: "ArticleWords") -> dict[str, float]:
     if ctx.quoted.get(key, 0) > 1:
         f["quoted_again"] = 1.0
     line_start, line_end = line_around(text, q.outer_start, q.outer_end)
-    line = text[line_start:line_end]
     if q.outer_start < ctx.headline_end:
         f["headline"] = 1.0
     if not any(c.isalnum() for c in text[line_start:q.outer_start] + text[q.outer_end:line_end]):
         f["own_line"] = 1.0
-    if TWEET.search(line):
+    tweets = doc.memo.setdefault("tweet-lines", {})  # once per line, not once per quote on it
+    if (line_start, line_end) not in tweets:
+        tweets[line_start, line_end] = TWEET.search(text[line_start:line_end]) is not None
+    if tweets[line_start, line_end]:
         f["tweet_or_link_line"] = 1.0
     return f
 
@@ -88,18 +94,28 @@ def _cue_features(f: dict[str, float], q: Candidate, doc: Doc) -> None:
         return
     sent = doc.sent_of(first)
     inside = doc.tokens_between(q.outer_start, q.outer_end)
-    near = False
-    for k in range(sent.first, sent.last):
-        if k in inside:
-            continue
-        cue = cue_at(doc, k)
-        if cue is None or cue.negated:
-            continue
+    at, cues, longest = _sentence_cues(doc, sent)
+    lo, hi = bisect_left(at, inside.start), bisect_left(at, inside.stop)
+    if len(at) > (hi - lo if inside.start < inside.stop else 0):  # a cue outside the marks
         f["cue_in_sentence"] = 1.0
-        if 0 < first - cue.last <= 3 or 0 < first - k <= 3:
-            near = True
-    if near:
-        f["cue_just_before"] = 1.0
+    # a cue just before: k or its end within 3 tokens of `first` (k <= first - 1 either way)
+    for n in range(bisect_left(at, first - 3 - longest), bisect_left(at, first)):
+        k, cue = at[n], cues[n]
+        if k not in inside and (0 < first - cue.last <= 3 or 0 < first - k <= 3):
+            f["cue_just_before"] = 1.0
+            break
+
+
+def _sentence_cues(doc: Doc, sent) -> tuple[list[int], list, int]:
+    """The tokens of a sentence where a speech cue (not negated) starts, their cues, and the longest
+    cue's length: found once per sentence and document, not once per quote in it."""
+    memo = doc.memo.setdefault("fragment-cues", {})
+    if sent.i not in memo:
+        found = [(k, cue) for k in range(sent.first, sent.last)
+                 if (cue := cue_at(doc, k)) is not None and not cue.negated]
+        memo[sent.i] = ([k for k, _ in found], [c for _, c in found],
+                        max((c.last - k for k, c in found if c.last > k), default=0))
+    return memo[sent.i]
 
 
 class ArticleWords:
@@ -111,18 +127,26 @@ class ArticleWords:
         self.unquoted: dict[str, int] = {}
         first = text.find("\n")
         self.headline_end = first if 0 < first <= 250 else 0
-        spans = [(q.outer_start, q.outer_end) for q in quotes if q.type == "direct"]
-        folded = fold(text)
-        same_length = len(folded) == len(text)
+        quoted = merge_open((q.outer_start - 1, q.outer_end) for q in quotes if q.type == "direct")  # [start, end)
+        keys: dict[str, tuple[str, ...]] = {}
         for q in quotes:
             if q.type != "direct" or q.end - q.start > 60:
                 continue
             key = fold(text[q.start:q.end])
             self.quoted[key] = self.quoted.get(key, 0) + 1
-            if not key or not same_length or key in self.unquoted:
-                continue
-            count = 0
-            for m in regex.finditer(r"(?<!\w)" + regex.escape(key) + r"(?!\w)", folded):
-                if not any(a <= m.start() < b for a, b in spans):
-                    count += 1
-            self.unquoted[key] = count
+            words = tuple(WORD_KEY.findall(key))
+            if 0 < len(words) <= MAX_KEY_WORDS:
+                keys[key] = words
+        # every key counted in one pass over the article's words (n-grams of the lengths asked for)
+        lengths = {len(w) for w in keys.values()}
+        wanted = set(keys.values())
+        found: dict[tuple[str, ...], int] = {}
+        if wanted:
+            words = [(fold(m.group()), m.start()) for m in WORD_KEY.finditer(text)]
+            for n in lengths:
+                for i in range(len(words) - n + 1):
+                    gram = tuple(w for w, _ in words[i:i + n])
+                    if gram in wanted and not strictly_inside(quoted, words[i][1]):
+                        found[gram] = found.get(gram, 0) + 1
+        for key, w in keys.items():
+            self.unquoted[key] = found.get(w, 0)

@@ -84,9 +84,9 @@ def _named_in_sentence(q: Candidate, disc: Discourse, entities: EntityModel) -> 
     if i is None:
         return []
     sent = doc.sent_of(i)
-    a, b = sent.start, sent.end
-    return [e for e in entities.entities if e.kind in ("person", "organization")
-            and any(a <= p < b and not q.start <= p < q.end for p in e.positions)]
+    ids = disc.mentioned_between(sent.start, q.start) + disc.mentioned_between(q.end, sent.end)
+    ents = [entities.entities[k] for k in dict.fromkeys(ids)]
+    return [e for e in ents if e.kind in ("person", "organization")]
 
 
 def _features(q: Candidate, opt: SpeakerOption, disc: Discourse, sieve_ent: Entity | None,
@@ -142,15 +142,14 @@ def _features(q: Candidate, opt: SpeakerOption, disc: Discourse, sieve_ent: Enti
         f["last_mention_subject"] = 1.0
     if last is None:
         f["not_yet_named"] = 1.0
-    para = disc.paragraph(pos)
-    if any(q.end < p and disc.paragraph(p) == para for p in ent.positions):
+    after = disc.mentioned_after(ent, q.end)
+    if after is not None and disc.paragraph(after) == disc.paragraph(pos):
         f["named_after_in_paragraph"] = 1.0
     if disc.in_headline(ent):
         f["headline"] = 1.0
     if ent.kind == "organization":
         f["organization"] = 1.0
-    quoted = sum(1 for p, e in disc.quoted if e == ent.id and p < pos)
-    f["log_quoted"] = log(1 + quoted)
+    f["log_quoted"] = log(1 + disc.times_quoted(ent, pos))
     if q.speaker is not None and q.speaker.kind == "pronoun":
         agrees = _agrees(q.speaker, ent)
         f["pronoun_agrees" if agrees and ent.kind == "person" else "pronoun_body" if agrees else "pronoun_clash"] = 1.0

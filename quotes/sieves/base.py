@@ -1,6 +1,7 @@
 """The sieve contract: what a sieve returns and what it sees."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from ..candidate import Candidate
@@ -29,6 +30,23 @@ class Context:
     @property
     def text(self) -> str:
         return self.doc.text
+
+    def other_starts_in(self, q: Candidate, a: int, b: int) -> bool:
+        """Whether a quote other than `q` starts in [a, b): a bisection over the quotes' starts
+        (sorted once per document), not a pass over every quote for each quote."""
+        memo = self.notes.get("starts")
+        if memo is None or memo[0] != len(self.quotes):
+            starts = [o.start for o in self.quotes]
+            memo = self.notes["starts"] = (len(starts), starts, starts == sorted(starts))
+        _, starts, ordered = memo
+        if not ordered:
+            return any(a <= o.start < b for o in self.quotes if o is not q)
+        lo, hi = bisect_left(starts, a), bisect_left(starts, b)
+        if 0 <= self.index < len(self.quotes) and self.quotes[self.index] is q:
+            mine = int(a <= q.start < b)
+        else:
+            mine = sum(o is q for o in self.quotes[lo:hi])
+        return hi - lo - mine > 0
 
 
 def first_token_after(doc: Doc, pos: int) -> int | None:

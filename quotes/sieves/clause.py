@@ -71,13 +71,13 @@ class Selon(Sieve):
     name, confidence = "selon", 0.85
 
     def attribute(self, q, ctx):
-        doc, text = ctx.doc, ctx.text
+        doc = ctx.doc
         first = first_token_after(doc, q.start)
         if first is None:
             return None
         sent = doc.sent_of(first)
-        pattern, table = lexicon.sources()
-        for m in pattern.finditer(text, doc.tokens[sent.first].start, doc.tokens[sent.last - 1].end):
+        table = lexicon.sources()[1]
+        for m in _sources_in(doc, sent):
             entry = table.get(fold(m.group()))
             if entry is None:
                 continue
@@ -98,6 +98,16 @@ class Selon(Sieve):
                 sub = "middle" if q.found_by == "source:middle" else "after" if m.start() >= q.outer_end else "before"
                 return Attribution(speaker, cue, sub=sub)
         return None
+
+
+def _sources_in(doc: Doc, sent) -> list:
+    """The source phrases (selon, d'après…) of a sentence, searched once per sentence and document:
+    every quote of a long sentence asks for them."""
+    memo = doc.memo.setdefault("sources-in-sentence", {})
+    if sent.i not in memo:
+        pattern = lexicon.sources()[0]
+        memo[sent.i] = list(pattern.finditer(doc.text, doc.tokens[sent.first].start, doc.tokens[sent.last - 1].end))
+    return memo[sent.i]
 
 
 _SOURCE_VERB = lexicon.SpeechVerb("selon", False, (), "say", frozenset())

@@ -69,7 +69,7 @@ class PrecedingSubject(Sieve):
         if k is None:
             return None
         sent = doc.sent_of(k)
-        if any(sent.start <= other.start < sent.end for other in ctx.quotes if other is not q):
+        if ctx.other_starts_in(q, sent.start, sent.end):
             return None  # the sentence before is itself a quote: continuation's business
         if text[sent.end:q.outer_start].count("\n") > 2:
             return None
@@ -114,18 +114,28 @@ class SentenceSubject(Sieve):
         open_tok = last_token_before(doc, q.outer_start)
         if open_tok is None:
             return None
-        k = open_tok
-        while k >= doc.sent_of(first).first:
-            t = doc.tokens[k]
-            if t.pos in ("VERB", "AUX") and t.dep not in ("aux", "aux:tense", "aux:pass", "cop"):
-                for c in doc.children[k]:
-                    if doc.tokens[c].dep in ("nsubj", "nsubj:pass") and c < k:
-                        m = mention_of(doc, c)
-                        if m and m.kind in ("person", "organization", "unknown") and (m.name or m.role):
-                            return Attribution(m, None)
-                return None
-            k -= 1
+        k = _last_clause_verb(doc)[open_tok]  # the first verb walking back from the opening mark
+        if k < doc.sent_of(first).first:
+            return None
+        for c in doc.children[k]:
+            if doc.tokens[c].dep in ("nsubj", "nsubj:pass") and c < k:
+                m = mention_of(doc, c)
+                if m and m.kind in ("person", "organization", "unknown") and (m.name or m.role):
+                    return Attribution(m, None)
         return None
+
+
+def _last_clause_verb(doc) -> list[int]:
+    """For each token, the index of the last verb (not an auxiliary) at or before it, -1 if none:
+    computed once per document, so each quote's walk back to its verb costs nothing."""
+    if "last-clause-verb" not in doc.memo:
+        out, last = [], -1
+        for t in doc.tokens:
+            if t.pos in ("VERB", "AUX") and t.dep not in ("aux", "aux:tense", "aux:pass", "cop"):
+                last = t.i
+            out.append(last)
+        doc.memo["last-clause-verb"] = out
+    return doc.memo["last-clause-verb"]
 
 
 class NearestMention(Sieve):

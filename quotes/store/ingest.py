@@ -17,7 +17,8 @@ from datetime import datetime, timezone
 from typing import Iterable
 
 from ..model import Article, Quote
-from . import merge
+from ..ingest.text import surrogate_in
+from . import merge, validate
 from .context import around, site
 
 
@@ -55,18 +56,19 @@ def add_article(conn: sqlite3.Connection, article: Article, quotes: Iterable[Quo
             conn.execute("DELETE FROM occurrences WHERE article_id = ?", (r["id"],))
         for r in rows[1:]:
             conn.execute("DELETE FROM articles WHERE id = ?", (r["id"],))
-        meta = (article.doc_id, digest, article.title, article.url, article.outlet, article.date,
+        meta = (article.doc_id, digest, article.title, article.url, article.outlet, validate.iso_date(article.date),
                 len(article.text) if article.text else None, datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                site(article.url))
+                site(article.url), article.date)
         if rows:
             article_id = rows[0]["id"]
             # what this input lacks (a quotes-only JSONL has no text nor url) keeps its stored value
             conn.execute("UPDATE articles SET doc_id=?, text_hash=coalesce(?, text_hash), title=coalesce(?, title), "
                          "url=coalesce(?, url), outlet=coalesce(?, outlet), date=coalesce(?, date), "
-                         "length=coalesce(?, length), added_at=?, site=coalesce(?, site) WHERE id=?", (*meta, article_id))
+                         "length=coalesce(?, length), added_at=?, site=coalesce(?, site), date_raw=coalesce(?, date_raw) "
+                         "WHERE id=?", (*meta, article_id))
         else:
             article_id = conn.execute("INSERT INTO articles (doc_id, text_hash, title, url, outlet, date, length, "
-                                      "added_at, site) VALUES (?,?,?,?,?,?,?,?,?)", meta).lastrowid
+                                      "added_at, site, date_raw) VALUES (?,?,?,?,?,?,?,?,?,?)", meta).lastrowid
         for q in quotes:
             sid = _speaker(conn, q)
             qid = _quote(conn, q, sid)
@@ -194,6 +196,17 @@ def refresh_speaker(conn: sqlite3.Connection, sid: int) -> None:
 META = ("title", "url", "outlet", "date")
 
 
+def _strings(value, key: str = "") -> list[tuple[str, str]]:
+    """Every string of a JSON value, with the key it sits under."""
+    if isinstance(value, str):
+        return [(key, value)]
+    if isinstance(value, dict):
+        return [p for k, v in value.items() for p in _strings(v, str(k))]
+    if isinstance(value, list):
+        return [p for v in value for p in _strings(v, key)]
+    return []
+
+
 def read_jsonl(path: str) -> list[tuple[Article, list[Quote]]]:
     """Quote records (the output contract), grouped by `doc_id` into articles, in file order.
 
@@ -225,6 +238,9 @@ def group(path: str, records: Iterable[tuple[int, object]], decode=lambda r: r) 
                 raise ValueError("not a JSON object")
             if rec.get("error") is not None:
                 continue
+            bad = next((k for k, v in _strings(rec) if surrogate_in(v)), None)
+            if bad:
+                raise ValueError(f"`{bad}` holds a lone surrogate, which is not text")
             if "start" not in rec and "text" in rec and ("doc_id" in rec or "id" in rec):
                 doc_id = str(rec.get("doc_id") or rec["id"])
                 meta, _ = groups.setdefault(doc_id, ({}, []))

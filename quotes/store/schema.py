@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..errors import QuotesError
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 DDL_V1 = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -113,7 +113,21 @@ def _fill_sites(conn: sqlite3.Connection) -> None:
         conn.execute("UPDATE articles SET site = ? WHERE id = ?", (site(row[1]), row[0]))
 
 
-MIGRATIONS = {1: [DDL_V1], 2: [DDL_V2, _fill_sites]}
+def _iso_dates(conn: sqlite3.Connection) -> None:
+    """v3: `articles.date` is ISO (YYYY-MM-DD) so dates compare as text; the value the input gave is
+    kept in `date_raw`. Quote and speaker first/last dates follow."""
+    from .validate import iso_date
+
+    conn.execute("ALTER TABLE articles ADD COLUMN date_raw TEXT")
+    for row in conn.execute("SELECT id, date FROM articles WHERE date IS NOT NULL").fetchall():
+        conn.execute("UPDATE articles SET date = ?, date_raw = ? WHERE id = ?", (iso_date(row[1]), row[1], row[0]))
+    for table, key in (("quotes", "quote_id"), ("speakers", "speaker_id")):
+        conn.execute(f"UPDATE {table} SET first_date = (SELECT min(a.date) FROM occurrences o JOIN articles a "
+                     f"ON a.id = o.article_id WHERE o.{key} = {table}.id), last_date = (SELECT max(a.date) FROM "
+                     f"occurrences o JOIN articles a ON a.id = o.article_id WHERE o.{key} = {table}.id)")
+
+
+MIGRATIONS = {1: [DDL_V1], 2: [DDL_V2, _fill_sites], 3: [_iso_dates]}
 
 
 def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:

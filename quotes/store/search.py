@@ -6,27 +6,16 @@ three doors give the same answers.
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 
 from ..errors import QuotesError
+from . import validate
 from .fts import escape, fts_table
 from .merge import norm_text
 from .records import ArticleRef, Occurrence, SearchPage, SpeakerPage, SpeakerRecord, StoredQuote
 
-DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-
-
 def _like(value: str) -> str:
     return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-
-
-def check_date(value: str | None) -> str | None:
-    if value is None or value == "":
-        return None
-    if not DATE.match(value.strip()):
-        raise QuotesError(f"not a date: {value!r}", "use YYYY-MM-DD, YYYY-MM or YYYY")
-    return value.strip()
 
 
 ORDERS = ("relevance", "newest", "oldest")
@@ -35,36 +24,39 @@ OUTLET = "coalesce(a.outlet, a.site)"  # an article's outlet, else its url's sit
 
 
 def search(conn: sqlite3.Connection, text: str | None = None, *, speaker: str | None = None,
-           outlet: str | None = None, since: str | None = None, page: int = 1, per_page: int = 20,
-           min_confidence: float = 0.0, known: bool = False, order: str | None = None) -> SearchPage:
+           outlet: str | None = None, since: str | None = None, page: int | str | None = 1,
+           per_page: int | str | None = 20, min_confidence: float = 0.0, known: bool = False,
+           order: str | None = None) -> SearchPage:
     """Quotes matching `text` (any words, accents ignored), with their occurrences.
 
     `known`: only quotes with a named speaker. `order`: relevance (the default with text; without
     text it means newest), newest or oldest (by the latest article reporting the quote).
     """
-    since = check_date(since)
-    page, per_page = max(1, int(page)), max(1, min(int(per_page), 500))
+    since, speaker, outlet = validate.since(since), validate.name(speaker, "speaker"), validate.name(outlet, "outlet")
+    page, per_page = validate.clamp(page, 1, high=validate.MAX_PAGE), validate.clamp(per_page, 20, high=500)
     if order not in (None, "", *ORDERS):
         raise QuotesError(f"unknown order {order!r}", "use " + ", ".join(ORDERS))
     where, args, join = [], [], ""
-    query = escape(text or "")
+    query = escape(validate.query(text))
     if query:
         fts = fts_table("quotes")
         join = f"JOIN {fts} ON {fts}.rowid = q.id"
         where.append(f"{fts} MATCH ?")
         args.append(query)
-    if speaker and speaker.strip():
-        key = norm_text(speaker)
-        if key.isascii() and key.isdigit() and len(key) <= 18:  # a speaker id (SQLite integers are 64-bit)
+    if speaker:
+        key, sid = norm_text(speaker), validate.speaker_id(speaker)
+        if sid is not None:
             where.append("q.speaker_id = ?")
-            args.append(int(key))
+            args.append(sid)
+        elif not key:
+            raise QuotesError(f"speaker {speaker!r} has no letters or digits", "give part of a name, or an id")
         else:
             where.append("q.speaker_id IN (SELECT id FROM speakers WHERE name_key LIKE ? ESCAPE '\\')")
             args.append(_like(key))
-    if outlet and outlet.strip():
+    if outlet:
         where.append("EXISTS (SELECT 1 FROM occurrences o JOIN articles a ON a.id = o.article_id "
                      f"WHERE o.quote_id = q.id AND {OUTLET} LIKE ? ESCAPE '\\')")
-        args.append(_like(outlet.strip()))
+        args.append(_like(outlet))
     if since:
         where.append("EXISTS (SELECT 1 FROM occurrences o JOIN articles a ON a.id = o.article_id "
                      "WHERE o.quote_id = q.id AND a.date >= ?)")
@@ -118,8 +110,9 @@ def speaker_record(r: sqlite3.Row) -> SpeakerRecord:
                          articles=r["articles"], first_date=r["first_date"], last_date=r["last_date"])
 
 
-def speakers(conn: sqlite3.Connection, top: int | None = None, kind: str | None = None) -> list[SpeakerRecord]:
+def speakers(conn: sqlite3.Connection, top: int | str | None = None, kind: str | None = None) -> list[SpeakerRecord]:
     """Speakers, most quoted first (then most articles, then name)."""
+    top = validate.clamp(top, 0, low=0) or None
     sql = "SELECT * FROM speakers" + (" WHERE kind = ?" if kind else "") + \
         " ORDER BY quotes DESC, articles DESC, name, id" + (" LIMIT ?" if top else "")
     args = [a for a in (kind, top) if a]
@@ -128,8 +121,8 @@ def speakers(conn: sqlite3.Connection, top: int | None = None, kind: str | None 
 
 def find_speakers(conn: sqlite3.Connection, name: str | None = None, page: int = 1, per_page: int = 10) -> SpeakerPage:
     """Speakers whose name holds `name` (accents and case ignored), most quoted first, a page at a time."""
-    page, per_page = max(1, int(page)), max(1, min(int(per_page), 100))
-    key = norm_text(name or "")
+    page, per_page = validate.clamp(page, 1, high=validate.MAX_PAGE), validate.clamp(per_page, 10, high=100)
+    key = norm_text(validate.name(name, "speaker") or "")
     cond, args = ("WHERE name_key LIKE ? ESCAPE '\\'", [_like(key)]) if key else ("", [])
     total = conn.execute(f"SELECT count(*) FROM speakers {cond}", args).fetchone()[0]
     rows = conn.execute(f"SELECT * FROM speakers {cond} ORDER BY quotes DESC, articles DESC, name, id LIMIT ? OFFSET ?",

@@ -1,4 +1,4 @@
-"""The web door to the quote database: a WSGI app (standard library only) and `serve()`.
+"""The web door to the quote database: a WSGI app (standard library only); server.py serves it.
 
 The addresses and what they answer are in `api.py`: the pages (index, /speaker/ID, /figures:
 static/*.html and their scripts, package data, no CDN) and the JSON API and exports.
@@ -10,13 +10,10 @@ opens the database read-only, so the page keeps working while a batch writes (WA
 from __future__ import annotations
 
 import json
-import threading
 from importlib import resources
 from pathlib import Path
-from socketserver import ThreadingMixIn
 from typing import Callable, Iterable
 from urllib.parse import parse_qs
-from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 from ..errors import QuotesError
 from . import api
@@ -79,39 +76,3 @@ class App:
         start_response(status, [("Content-Type", "application/json; charset=utf-8"),
                                 ("Content-Length", str(len(body))), ("Cache-Control", "no-store"), *HEADERS])
         return [body]
-
-
-class _Server(ThreadingMixIn, WSGIServer):
-    daemon_threads = True
-
-
-class _Quiet(WSGIRequestHandler):
-    def log_message(self, format: str, *args) -> None:  # one line per request is noise in a terminal
-        pass
-
-
-def make(db: str | Path, host: str = "127.0.0.1", port: int = 8765) -> WSGIServer:
-    """A server bound to host:port (port 0: a free one; read `server.server_port`)."""
-    try:
-        return make_server(host, port, App(db), server_class=_Server, handler_class=_Quiet)
-    except OSError as e:
-        raise QuotesError(f"cannot listen on {host}:{port}: {e.strerror or e}", "try another --port") from None
-
-
-def serve(db: str | Path, host: str = "127.0.0.1", port: int = 8765,
-          announce: Callable[[str], None] | None = None) -> None:
-    """Serve until interrupted."""
-    server = make(db, host, port)
-    if announce:
-        announce(f"http://{host}:{server.server_port}/")
-    try:
-        server.serve_forever()
-    finally:
-        server.server_close()
-
-
-def serve_in_thread(db: str | Path, host: str = "127.0.0.1", port: int = 0) -> tuple[WSGIServer, str]:
-    """Start a server in a daemon thread (for tests and notebooks); returns it and its URL."""
-    server = make(db, host, port)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://{host}:{server.server_port}/"

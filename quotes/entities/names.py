@@ -1,0 +1,101 @@
+"""Names inside a noun phrase: a person recognised by the tagger, or a run of capitalised words
+that can be a name (not a title word, a role, a body noun, a verb or a word capitalised only
+because it opens a sentence)."""
+from __future__ import annotations
+
+from .. import lexicon
+from ..lexicon import fold
+from ..nlp import Doc
+from .phrases import DE, NAME_PARTICLES, _capitalised, _low, affiliation, glued, is_title
+
+NAME_STOPS = {"à", "au", "aux", "en", "pour", "chez", "sur", "avec", "dans"}
+
+
+def _person_span(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
+    """A PER entity inside [a, b), titles and determiners left out."""
+    for e in doc.ents_from(a, b):
+        if e.label == "PER" or (e.last - e.first >= 2 and lexicon.first_names().get(
+                fold(doc.tokens[e.first].text), "x") != "x"):
+            first = e.first
+            while first < min(e.last, b) and (is_title(doc.tokens[first]) or doc.tokens[first].pos == "DET"):
+                first += 1
+            last = min(e.last, b)
+            while first >= a + 2 and glued(doc, first - 1) and _capitalised(doc.tokens[first - 2]):
+                first -= 2  # France-Élaine Duranceau, tagged from Élaine
+            while last + 1 < b and glued(doc, last):
+                last += 2
+            # Édouard Philippe à Matignon: a preposition ends a name (particles de, du, le stay in it)
+            last = next((k for k in range(first + 1, last) if _low(doc.tokens[k]) in NAME_STOPS), last)
+            words = [_low(t) for t in doc.tokens[first:last]]
+            if len(words) >= 3 and words[0] == words[-1]:
+                first += 1  # « Macron Emmanuel Macron » (a caption glued to a name)
+            if first < last and not lexicon.roles().match([fold(doc.tokens[first].text)], 0):
+                return first, last
+    return None
+
+
+OPENERS = {"«", "“", "\"", ":", "—", "–", "-", "(", "•"}
+
+
+def name_word(doc: Doc, k: int) -> bool:
+    """Whether a capitalised word can be (the start of) a name. Not: residue of links and tweets
+    (@compte, pic.twitter.com, #Mot), figures, and a common word capitalised only because it opens a
+    sentence or a quote (Sauf, Celui, Autre, Quatre, Lire), which the tagger does not call PROPN."""
+    t = doc.tokens[k]
+    if any(c in t.text for c in "@#/_") or any(c.isdigit() for c in t.text):
+        return False
+    if fold(t.text) in lexicon.nationalities() and not (k + 1 < len(doc.tokens) and doc.tokens[k + 1].pos == "PROPN"):
+        return False  # un Français né en Tchétchénie, les Belges: people, not a name
+    opens = k == doc.sents[t.sent].first or doc.tokens[k - 1].text in OPENERS
+    if not opens or t.pos == "PROPN" or any(e.first <= k < e.last for e in doc.ents):
+        return True
+    return fold(t.text) in lexicon.first_names()
+
+
+def _proper_run(doc: Doc, k: int, b: int) -> tuple[int, int] | None:
+    """A run of capitalised words from `k` (Staffan de Mistura, Bachar al-Assad, Washington Post)."""
+    t = doc.tokens[k]
+    if not _capitalised(t) or is_title(t) or lexicon.roles().match([fold(t.text)], 0) \
+            or fold(t.text) in lexicon.bodies() or t.pos in ("PUNCT", "DET", "VERB") or not name_word(doc, k):
+        return None  # (a verb: Choisissez la France, Lire aussi: a button or a teaser, not a name)
+    end = k + 1
+    while end < b:
+        if glued(doc, end) and end + 1 < b:
+            end += 2
+        elif _low(doc.tokens[end]) in NAME_PARTICLES and end + 2 < b and glued(doc, end + 1):
+            end += 3  # Omar al-Shishani
+        elif (_capitalised(doc.tokens[end]) and doc.tokens[end].pos != "PUNCT"
+              and not is_title(doc.tokens[end])) or (
+                _low(doc.tokens[end]) in NAME_PARTICLES and end + 1 < b and _capitalised(doc.tokens[end + 1])):
+            end += 1
+        else:
+            break
+    return k, end
+
+
+def _name_run(doc: Doc, a: int, b: int, role: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The person or body name inside [a, b), outside the role's own complements."""
+    per = _person_span(doc, a, b)
+    if per and not (role and role[0] <= per[0] < role[1] and per[0] > role[0] and
+                    _low(doc.tokens[per[0] - 1]) in DE):
+        return per
+    if role:
+        # le président Assad, la juge Roy, le chef Caron: a name right after the role noun
+        k = role[1]
+        while k < b and (doc.tokens[k].pos == "ADJ" and not _capitalised(doc.tokens[k])
+                         or affiliation(doc.tokens[k])):
+            k += 1  # le député UDI Charles de Courson: UDI is the role's
+        if k < b and _low(doc.tokens[k - 1]) not in DE:
+            run = _proper_run(doc, k, b)
+            if run:
+                return run
+        for k in range(a, role[0]):
+            run = _proper_run(doc, k, role[0])
+            if run:
+                return run
+        return None
+    for k in range(a, b):
+        run = _proper_run(doc, k, b)
+        if run:
+            return run
+    return None

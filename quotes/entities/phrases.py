@@ -1,0 +1,170 @@
+"""Noun phrases chunked on part-of-speech tags: where a phrase that can name someone ends.
+
+The md model's attachments wander (an inverted subject parsed as object, a relative clause
+swallowed), its tags much less, so phrases are read off the tags with three states: the head (a
+noun and its adjectives), a de-complement (where capitals are part of a title: ministre des
+Affaires étrangères), a proper name (after which a lowercase noun cannot follow).
+"""
+from __future__ import annotations
+
+from .. import lexicon
+from ..lexicon import fold
+from ..nlp import Doc, Token
+
+DE = {"de", "du", "des", "d'", "d’"}
+DETS = {"le": ("m", "s", True), "la": ("f", "s", True), "l'": ("x", "s", True), "l’": ("x", "s", True),
+        "les": ("x", "p", True), "un": ("m", "s", False), "une": ("f", "s", False),
+        "des": ("x", "p", False), "son": ("m", "s", True), "sa": ("f", "s", True),
+        "ses": ("x", "p", True), "leur": ("x", "s", True), "leurs": ("x", "p", True),
+        "ce": ("m", "s", True), "cet": ("m", "s", True), "cette": ("f", "s", True),
+        "ces": ("x", "p", True), "quelques": ("x", "p", False), "plusieurs": ("x", "p", False),
+        "certains": ("m", "p", False), "certaines": ("f", "p", False), "deux": ("x", "p", True),
+        "notre": ("x", "s", True), "nos": ("x", "p", True)}
+NAME_PARTICLES = {"de", "du", "des", "d'", "d’", "la", "le", "van", "von", "der", "al", "el", "ben", "bin",
+                  "ibn", "abou", "abu", "da", "di", "dos", "mc"}
+NOMINAL = {"NOUN", "PROPN"}
+
+
+def _low(t: Token) -> str:
+    return t.text.lower().replace("’", "'")
+
+
+def is_title(t: Token) -> bool:
+    return t.text in lexicon.titles()
+
+
+def _capitalised(t: Token) -> bool:
+    return t.text[:1].isupper()
+
+
+def _nominal(t: Token) -> bool:
+    return t.pos in NOMINAL or is_title(t) or (_capitalised(t) and t.pos not in ("PUNCT", "DET", "ADP", "CCONJ", "SCONJ"))
+
+
+def glued(doc: Doc, k: int) -> bool:
+    """A hyphen written inside a word (Beauvais-St-Pierre, al-Assad), which the tokenizer split off."""
+    toks = doc.tokens
+    return (toks[k].text in ("-", "‑") and 0 < k < len(toks) - 1
+            and toks[k - 1].end == toks[k].start and toks[k].end == toks[k + 1].start)
+
+
+def _title_article(doc: Doc, k: int) -> bool:
+    """Le, La, Les, L' capitalised mid-sentence, before a capital: part of a name (selon Le
+    Devoir, a écrit La Presse, a dit Le Pen). At a sentence start the capital says nothing."""
+    toks = doc.tokens
+    t = toks[k]
+    if _low(t) not in ("le", "la", "les", "l'") or not _capitalised(t) or k + 1 >= len(toks) \
+            or not _capitalised(toks[k + 1]) or k == doc.sents[t.sent].first:
+        return False
+    return toks[k - 1].text not in ("«", "“", "\"", ":", "—", "–", "-", "(")
+
+
+def _starts_person(doc: Doc, k: int) -> bool:
+    t = doc.tokens[k]
+    return any(e.label == "PER" for e in doc.ents_from(k, k + 1)) or (
+        _capitalised(t) and fold(t.text) in lexicon.first_names())
+
+
+def role_length(doc: Doc, j: int, limit: int) -> int:
+    """Tokens of the role noun starting at `j` (le Premier ministre, la garde des Sceaux: 2 and 3),
+    else 0. Capitalised words inside a role are the role's, never a name."""
+    words = [fold(t.text) for t in doc.tokens[j:min(limit, j + lexicon.roles().longest)]]
+    hit = lexicon.roles().match(words, 0) if words else None
+    return hit[2] if hit else 0
+
+
+def affiliation(t: Token) -> bool:
+    """A party or union acronym after a role: le député UDI, la députée LaREM, le maire PS."""
+    letters = [c for c in t.text if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 2 and t.text[:1].isupper() \
+        and not any(c.isdigit() for c in t.text)
+
+
+def np_end(doc: Doc, i: int, limit: int) -> int:
+    """End (exclusive) of the noun phrase starting at token `i`, never past `limit`.
+
+    States: 'head' (the noun and its adjectives), 'of' (inside a de-complement, where capitals
+    are part of a title: ministre des Affaires étrangères), 'name' (a proper name, after which
+    a lowercase noun cannot follow: "Washington Post reprises par…").
+    """
+    toks = doc.tokens
+    j = i
+    while j < limit and _low(toks[j]) in DETS and (j == i or not _capitalised(toks[j])):
+        j += 1
+    while j < limit and toks[j].pos == "ADJ" and not _capitalised(toks[j]) and j + 1 < limit \
+            and toks[j + 1].pos in ("NOUN", "ADJ", "PROPN"):
+        j += 1
+    if j >= limit or not (_nominal(toks[j]) or lexicon.roles().match([fold(toks[j].text)], 0)):
+        return i
+    head_is_role = bool(lexicon.roles().match([fold(toks[j].text)], 0))
+    end, state = j, "head"
+    n = role_length(doc, j, limit)
+    if n > 1:
+        head_is_role = True
+        j = end = j + n
+    while j < limit:
+        t = toks[j]
+        low = _low(t)
+        if glued(doc, j):
+            j += 2
+            end = j
+            continue
+        if head_is_role and state == "head" and affiliation(t):
+            j = end = j + 1  # le député UDI (Charles de Courson): the party is the role's
+            continue
+        if _nominal(t) or t.pos in ("ADJ", "NUM") or (j == end and lexicon.roles().match([fold(t.text)], 0)):
+            cap = _capitalised(t) and not is_title(t)
+            if cap and state == "name" and j > i and not _starts_person(doc, j - 1) and (
+                    fold(t.text) in lexicon.first_names()
+                    or (_starts_person(doc, j) and not any(e.first < j for e in doc.ents_over(j, j + 1)))):
+                break  # "en entrevue avec Le Journal Sylvain Caron": a new name starts
+            if cap and (state != "of" or _starts_person(doc, j)):
+                state = "name"
+            elif not cap and state == "name" and fold(t.text) not in lexicon.nationalities() \
+                    and not is_title(t) and not (t.pos == "ADJ" and fold(toks[j - 1].text) in lexicon.bodies()):
+                break  # a name is not followed by a common noun (but: le Parti vert, le Bloc québécois)
+            elif not cap and t.pos == "ADJ" and j + 1 < limit and _low(toks[j + 1]) == "par":
+                break  # a participle with its agent (reprises par Reuters)
+            j += 1
+            end = j
+            continue
+        if _title_article(doc, j) and j + 1 < limit and _nominal(toks[j + 1]) \
+                and lexicon.bodies().get(fold(toks[j - 1].text)) == "media":
+            state = "name"  # le quotidien Le Soleil: the outlet's title (not: député Les Républicains)
+            j += 1
+            continue
+        if low in ("la", "le", "les") and state != "name" or fold(t.text) in lexicon.time_words():
+            break  # "la ministre la semaine dernière": a determiner starts another phrase
+        if low in ("la", "le", "les") and not (j + 1 < limit and _capitalised(toks[j + 1])):
+            break  # l'AFP le directeur: a determiner opens another phrase (but: Jean de La Fontaine)
+        if low in NAME_PARTICLES | {"à", "au", "aux", "pour", "en"}:
+            # de-complements (ministre des Affaires étrangères), particles (Staffan de Mistura)
+            k = j + 1
+            while k < limit and (_low(toks[k]) in ("la", "l'", "le", "les") or toks[k].pos == "DET"):
+                k += 1
+            if low in ("à", "au", "aux", "pour", "en") and not (head_is_role and state != "name" and k < limit
+                                                                  and _capitalised(toks[k])):
+                break
+            if k < limit and _nominal(toks[k]):
+                particle = state == "name" and low in NAME_PARTICLES and _capitalised(toks[k]) \
+                    and k == j + 1 and not _starts_person(doc, k)
+                state = "name" if particle else "of"
+                j = k
+                continue
+            break
+        if t.text == "(":
+            close = next((k for k in range(j + 1, min(limit, j + 8)) if toks[k].text == ")"), None)
+            if close and close > j + 1 and all(_nominal(toks[k]) or toks[k].text in "-–/"
+                                               for k in range(j + 1, close)):
+                j = close + 1
+                end = j
+                continue
+            break
+        if t.text in (",", "et") and state == "of" and j + 1 < limit and _low(toks[j + 1]) in DE | {"et"}:
+            # ministre de l'Immigration, des Réfugiés et de la Citoyenneté
+            k = j + 1 if _low(toks[j + 1]) in DE else j + 2
+            if k < limit and _low(toks[k]) in DE:
+                j = k
+                continue
+        break
+    return end
