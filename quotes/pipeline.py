@@ -36,6 +36,8 @@ from . import budget, direct, focus, marks, reported, scoring, zones
 from .attribution import attribute
 from .candidate import Candidate
 from .entities import EntityModel
+from .errors import QuotesError
+from .ingest.text import InputError
 from .model import Article, Cue, Quote, Speaker
 from .nlp import Backend, Doc, load_backend
 from .segments import guard, paragraphs
@@ -172,15 +174,35 @@ class Extractor:
             parsed = self.parse_many([a.text for a in articles])
             return [self.extract(a.text, a.doc_id, p) for a, p in zip(articles, parsed)]
 
-    def pipe(self, articles: Iterable[Article], batch_size: int = 8) -> Iterator[tuple[Article, list[Quote]]]:
+    def pipe(self, articles: Iterable[Article], batch_size: int = 8,
+             keep_going: bool = False) -> Iterator[tuple[Article, list[Quote] | InputError]]:
+        """(article, its quotes) in order, `batch_size` articles parsed in one batch. With `keep_going`
+        an article whose extraction raises gives an `InputError` in place of its quotes (a failed
+        batch is redone one article at a time), so one bad article never loses the others."""
         batch: list[Article] = []
         for article in articles:
             batch.append(article)
             if len(batch) >= batch_size:
-                yield from zip(batch, self.extract_many(batch))
+                yield from self._batch(batch, keep_going)
                 batch = []
         if batch:
-            yield from zip(batch, self.extract_many(batch))
+            yield from self._batch(batch, keep_going)
+
+    def _batch(self, batch: list[Article], keep_going: bool) -> list[tuple[Article, list[Quote] | InputError]]:
+        try:
+            return list(zip(batch, self.extract_many(batch)))
+        except Exception:
+            if not keep_going:
+                raise
+        return [(a, self._one(a)) for a in batch]
+
+    def _one(self, article: Article) -> list[Quote] | InputError:
+        try:
+            return self.extract_article(article)
+        except QuotesError as e:  # its time budget spent (budget.py): one line for this article
+            return InputError(article.doc_id, str(e))
+        except Exception as e:
+            return InputError(article.doc_id, f"extraction failed ({type(e).__name__}: {e})"[:300])
 
 
 def to_quote(doc: Doc, q: Candidate, doc_id: str, n: int, boiler: Sequence[tuple[int, int]] = ()) -> Quote:

@@ -14,12 +14,12 @@ import sys
 from collections import deque
 from typing import Any, Hashable, Iterable, Iterator, TypeVar
 
-from .errors import QuotesError
 from .ingest import InputError
 from .model import Article, Quote
 
 Tag = TypeVar("Tag", bound=Hashable)
 Result = list[Quote] | InputError
+BATCH = 8  # articles a worker task parses in one batch
 
 _extractor = None  # the worker's own Extractor, built once by _init
 
@@ -45,21 +45,19 @@ def _loaded(_: object) -> int:
     return os.getpid()
 
 
-def _extract(extractor, article: Article) -> Result:
-    try:
-        return extractor.extract_article(article)
-    except QuotesError as e:  # its time budget spent (budget.py): one line for this article
-        return InputError(article.doc_id, str(e))
-    except Exception as e:  # one bad article must not end the batch
-        return InputError(article.doc_id, f"extraction failed ({type(e).__name__}: {e})"[:300])
-
-
 def _extract_many(extractor, articles: list[Article]) -> list[Result]:
     """One batch parse for all; if that fails, article by article, so only the bad one fails."""
-    try:
-        return list(extractor.extract_many(articles))
-    except Exception:
-        return [_extract(extractor, a) for a in articles]
+    return [result for _, result in extractor.pipe(articles, max(1, len(articles)), keep_going=True)]
+
+
+def extract_items(extractor, items: Iterable[tuple[Tag, Article | InputError]],
+                  batch: int = BATCH) -> Iterator[tuple[Tag, Article | InputError, Result]]:
+    """`Pool.run` in this process with a given Extractor: `batch` items at a time (the same batches
+    as a pool's), an `InputError` item passing through as its result."""
+    for chunk in _chunks(items, batch):
+        results = iter(_extract_many(extractor, [item for _, item in chunk if not isinstance(item, InputError)]))
+        for tag, item in chunk:
+            yield tag, item, item if isinstance(item, InputError) else next(results)
 
 
 def _work(articles: list[Article]) -> tuple[int, int, list[Result]]:
@@ -82,7 +80,7 @@ class Pool:
     """A pool of `workers` processes, each holding one Extractor built from `options`."""
 
     def __init__(self, options: dict[str, Any] | None = None, workers: int = 1, window: int | None = None,
-                 force_processes: bool = False, batch: int = 8):
+                 force_processes: bool = False, batch: int = BATCH):
         self.options = dict(options or {})
         self.workers = max(1, workers)
         self.batch = max(1, batch)
@@ -100,13 +98,13 @@ class Pool:
     def run(self, items: Iterable[tuple[Tag, Article | InputError]]) -> Iterator[tuple[Tag, Article | InputError, Result]]:
         """(tag, item, result) for each item in order; an `InputError` item passes through as its result.
         Articles go to the workers `batch` at a time (one parser batch each)."""
+        if self._pool is None:
+            yield from extract_items(self._local, items, self.batch)
+            return
         pending: deque = deque()
         for chunk in _chunks(items, self.batch):
             articles = [item for _, item in chunk if not isinstance(item, InputError)]
-            if self._pool is None:
-                job = _extract_many(self._local, articles) if articles else []
-            else:
-                job = self._pool.apply_async(_work, (articles,)) if articles else None
+            job = self._pool.apply_async(_work, (articles,)) if articles else None
             pending.append((chunk, job))
             while len(pending) >= self.window or (pending and _ready(pending[0][1])):
                 yield from self._finish(*pending.popleft())
@@ -114,8 +112,8 @@ class Pool:
             yield from self._finish(*pending.popleft())
 
     def _finish(self, chunk, job):
-        if job is None or isinstance(job, list):
-            results = job or []
+        if job is None:
+            results = []
         else:
             pid, rss, results = job.get()
             self._rss[pid] = max(rss, self._rss.get(pid, 0))
@@ -145,7 +143,7 @@ class Pool:
 
 
 def _ready(job) -> bool:
-    return job is None or isinstance(job, list) or job.ready()
+    return job is None or job.ready()
 
 
 def _chunks(items: Iterable, size: int) -> Iterator[list]:

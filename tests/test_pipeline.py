@@ -62,3 +62,30 @@ def test_min_confidence_drops_the_less_sure(backend):
     floor = (cued.confidence + continued.confidence) / 2
     sure = Extractor(backend=backend, min_confidence=floor).extract(text)
     assert [q.text for q in sure] == ["Le club ira loin"]
+
+
+def test_pipe_keep_going_gives_the_failing_article_an_error(backend):
+    from quotes import Extractor
+    from quotes.ingest import InputError
+    from quotes.model import Article
+
+    class Flaky:
+        """The real backend, except that it breaks on any text holding PANNE."""
+
+        def parse(self, text, *rest):
+            if "PANNE" in text:
+                raise RuntimeError("panne du parseur")
+            return backend.parse(text, *rest)
+
+        def parse_many(self, jobs):
+            return [self.parse(*job) for job in jobs]
+
+    ex = Extractor(backend=Flaky())
+    articles = [Article(doc_id=f"a{k}", text=t) for k, t in enumerate(
+        ["« Nous partirons », a dit Paul Roy.", "PANNE « Non », a dit Léa Roy.", "« Oui », a dit Marc Dion."])]
+    got = list(ex.pipe(articles, batch_size=3, keep_going=True))
+    assert [a.doc_id for a, _ in got] == ["a0", "a1", "a2"]
+    assert got[1][1] == InputError("a1", "extraction failed (RuntimeError: panne du parseur)")
+    assert got[0][1][0].speaker.name == "Paul Roy" and got[2][1][0].speaker.name == "Marc Dion"
+    with pytest.raises(RuntimeError):
+        list(ex.pipe(articles, batch_size=3))

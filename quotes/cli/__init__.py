@@ -61,4 +61,5 @@ def main() -> None:
 from . import extract as _extract  # noqa: E402,F401  (registers the commands)
 from . import store as _store  # noqa: E402,F401  (db add, search, speakers, serve)
 from . import bench as _bench  # noqa: E402,F401
+from . import spark as _spark  # noqa: E402,F401  (quotes spark)
 from . import learn as _learn  # noqa: E402,F401  (train)

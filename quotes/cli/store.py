@@ -1,7 +1,8 @@
 """`quotes db add`, `quotes search`, `quotes speakers`, `quotes stats`, `quotes serve`: the database doors.
 
 Each mirrors the library: `quotes search` ↔ `QuoteDB.search()` (`--all` ↔ `search_all()`),
-`quotes speakers` ↔ `QuoteDB.speakers()`, `quotes stats` ↔ `QuoteDB.figures()`, `quotes db add` ↔ `QuoteDB.add_jsonl()`, `quotes serve` ↔ `web.serve()`.
+`quotes speakers` ↔ `QuoteDB.speakers()`, `quotes stats` ↔ `QuoteDB.figures()`, `quotes db add` ↔
+`QuoteDB.add_jsonl()` (JSONL or Parquet), `quotes serve` ↔ `web.serve()`.
 """
 from __future__ import annotations
 
@@ -50,23 +51,35 @@ def _open(path: Path, readonly: bool = True):
 
 
 @db_app.command("add")
-def db_add(files: list[Path] = typer.Argument(..., help="JSONL files of quotes, as written by `quotes extract`."),
+def db_add(paths: list[Path] = typer.Argument(..., help="JSONL files of quotes (`quotes extract`), or directories "
+                                                      "of JSONL or Parquet part files (`quotes spark`)."),
            db: Path = DB) -> None:
-    """Add the quotes of FILES to the database (re-adding an article replaces it)."""
-    failed = 0
+    """Add the quotes of PATHS to the database (re-adding an article replaces it)."""
+    from ..store import parts
+
+    tried = failed = 0
     with _open(db, readonly=False) as store:
-        for f in files:
+        for path in paths:
             try:
-                articles, quotes = store.add_jsonl(f)
+                found = parts.files(path)
             except QuotesError as e:
-                failed += 1
-                error("error", f" {e}")
-                continue
-            err.print(f"{f}: {articles} article(s), {quotes} quote(s)", highlight=False)
+                found = [e]
+            added = []
+            for f in found:  # one bad part file never loses the others
+                try:
+                    if isinstance(f, QuotesError):
+                        raise f
+                    added.append(store.add_jsonl(f))
+                except QuotesError as e:
+                    error("error", f" {e}")
+            tried, failed = tried + len(found), failed + len(found) - len(added)
+            if added:
+                err.print(f"{path}: {sum(a for a, _ in added)} article(s), {sum(q for _, q in added)} quote(s)"
+                          + (f" from {len(added)} part file(s)" if path.is_dir() else ""), highlight=False)
         c = store.counts()
     err.print(f"{db}: {c['articles']} articles, {c['quotes']} quotes ({c['occurrences']} occurrences), "
               f"{c['speakers']} speakers", highlight=False)
-    if failed == len(files):
+    if failed == tried:
         raise typer.Exit(1)
 
 

@@ -11,9 +11,10 @@ every offset later emitted indexes exactly the `Article.text` we return.
 """
 from __future__ import annotations
 
+import io
 import sys
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from ..model import Article
 from . import html as html_reader
@@ -64,19 +65,18 @@ def _too_large(size: int, source: str, max_bytes: int | None) -> InputError | No
     return None
 
 
-def _jsonl_lines(path: str, max_bytes: int | None) -> Iterator[Article | InputError]:
+def _jsonl_lines(lines: Iterable[bytes], path: str, max_bytes: int | None) -> Iterator[Article | InputError]:
     stem = file_name(Path(path).stem)
-    with open(path, "rb") as f:
-        for n, raw in enumerate(f, 1):
-            where = f"{path}:{n}"
-            try:
-                line = raw.decode("utf-8-sig" if n == 1 else "utf-8")
-            except UnicodeDecodeError as e:
-                yield InputError(where, f"undecodable bytes: invalid UTF-8 at byte {e.start} of the line")
-                continue
-            got = jsonl_reader.record(line, n, path, stem, max_bytes)
-            if got is not None:
-                yield got
+    for n, raw in enumerate(lines, 1):
+        where = f"{path}:{n}"
+        try:
+            line = raw.decode("utf-8-sig" if n == 1 else "utf-8")
+        except UnicodeDecodeError as e:
+            yield InputError(where, f"undecodable bytes: invalid UTF-8 at byte {e.start} of the line")
+            continue
+        got = jsonl_reader.record(line, n, path, stem, max_bytes)
+        if got is not None:
+            yield got
 
 
 def _from_text(text: str, kind: str | None, doc_id: str, source: str) -> Iterator[Article | InputError]:
@@ -104,10 +104,10 @@ def iter_read(path: str, max_bytes: int | None = MAX_BYTES) -> Iterator[Article 
         else:
             yield from _from_text(text, None, "stdin", "<stdin>")
         return
-    kind = kind_of(path)
     try:
-        if kind == "jsonl":
-            yield from _jsonl_lines(path, max_bytes)
+        if kind_of(path) == "jsonl":
+            with open(path, "rb") as f:
+                yield from _jsonl_lines(f, path, max_bytes)
             return
         size = Path(path).stat().st_size
         bad = _too_large(size, path, max_bytes)
@@ -118,11 +118,20 @@ def iter_read(path: str, max_bytes: int | None = MAX_BYTES) -> Iterator[Article 
     except OSError as err:
         yield InputError(path, err.strerror or str(err))
         return
-    text = decode(data, path)
+    yield from read_bytes(path, data, max_bytes)
+
+
+def read_bytes(path: str, data: bytes, max_bytes: int | None = MAX_BYTES) -> Iterator[Article | InputError]:
+    """The articles of a file whose bytes were read elsewhere (a Spark executor reading object storage)."""
+    if kind_of(path) == "jsonl":
+        yield from _jsonl_lines(io.BytesIO(data), path, max_bytes)
+        return
+    bad = _too_large(len(data), path, max_bytes)
+    text = bad or decode(data, path)
     if isinstance(text, InputError):
         yield text
     else:
-        yield from _from_text(text, kind, file_name(Path(path).stem), path)
+        yield from _from_text(text, kind_of(path), file_name(Path(path).stem), path)
 
 
 def read(path: str, max_bytes: int | None = MAX_BYTES) -> list[Article | InputError] | InputError:
@@ -136,6 +145,34 @@ def read(path: str, max_bytes: int | None = MAX_BYTES) -> list[Article | InputEr
     return got
 
 
+def sourced(files: Iterable[str | InputError], max_bytes: int | None = MAX_BYTES
+            ) -> Iterator[tuple[str, Article | InputError]]:
+    """(file, Article | InputError) for every file of `expand()`, streamed; a file with nothing in it
+    is an error, and so is an article whose id an earlier one of the batch has (its quote ids would collide)."""
+    seen: dict[str, str] = {}
+    for item in files:
+        if isinstance(item, InputError):
+            yield item.source, item
+            continue
+        n = 0
+        for got in iter_read(item, max_bytes):
+            n += 1
+            if isinstance(got, Article):
+                if got.doc_id in seen:
+                    got = duplicate(item, got.doc_id, seen[got.doc_id])
+                else:
+                    seen[got.doc_id] = item
+            yield item, got
+        if n == 0:
+            yield item, InputError(item, "no articles in this file")
+
+
+def duplicate(source: str, doc_id: str, first: str) -> InputError:
+    """The error for an article of `source` whose id an article of `first` already had."""
+    return InputError(source, f"duplicate id {doc_id!r}: an article of {first} has it already in this batch "
+                              "(give each article its own id)")
+
+
 def articles(paths: list[str], max_bytes: int | None = MAX_BYTES) -> Iterator[Article | InputError]:
     """Every article of every input, streamed, with an `InputError` in place of each bad one."""
     for item in expand(paths):
@@ -145,4 +182,4 @@ def articles(paths: list[str], max_bytes: int | None = MAX_BYTES) -> Iterator[Ar
             yield from iter_read(item, max_bytes)
 
 
-__all__ = ["InputError", "SUFFIXES", "articles", "expand", "iter_read", "kind_of", "read"]
+__all__ = ["InputError", "SUFFIXES", "articles", "expand", "iter_read", "kind_of", "read", "read_bytes", "sourced", "duplicate"]

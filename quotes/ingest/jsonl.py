@@ -31,12 +31,17 @@ def record(line: str, n: int, source: str, stem: str, max_chars: int | None = No
         return InputError(where, f"invalid JSON ({e.msg}, column {e.colno})")
     if not isinstance(obj, dict):
         return InputError(where, "a JSONL record must be an object")
+    return from_dict(obj, where, f"{stem}-{n}", max_chars)
+
+
+def from_dict(obj: dict, where: str, default_id: str, max_chars: int | None = None) -> Article | InputError:
+    """The article in one record (a JSONL line's object, a Parquet row), or why there is none."""
     for key in ("id", "doc_id", "text", "html", *META):
         bad = surrogate_in(obj[key]) if isinstance(obj.get(key), str) else None
         if bad:
             return InputError(where, f"`{key}` holds a lone surrogate ({bad}), which is not text")
     doc_id = obj.get("id", obj.get("doc_id"))
-    doc_id = str(doc_id) if doc_id not in (None, "") else f"{stem}-{n}"
+    doc_id = str(doc_id) if doc_id not in (None, "") else default_id
     meta = {k: str(obj[k]) for k in META if obj.get(k) not in (None, "")}
     text, markup = obj.get("text"), obj.get("html")
     if text is not None and not isinstance(text, str) or markup is not None and not isinstance(markup, str):
@@ -60,4 +65,4 @@ def records(stream: IO[str], source: str, stem: str, max_chars: int | None = Non
             yield got
 
 
-__all__ = ["looks_like_jsonl", "record", "records"]
+__all__ = ["from_dict", "looks_like_jsonl", "record", "records"]

@@ -16,7 +16,7 @@ from typing import Iterable, Iterator
 
 from ..errors import QuotesError
 from ..model import Article, Quote
-from . import figures as _figures, ingest, search as _search
+from . import figures as _figures, ingest, parts, search as _search
 from .fts import enable_fts
 from .records import (ArticleRef, Count, Figures, Occurrence, OutletFigures, SearchPage, SpeakerDetail, SpeakerPage,
                       SpeakerRecord, StoredQuote)
@@ -50,8 +50,8 @@ class QuoteDB:
         return ingest.add_article(self.conn, article, quotes)
 
     def add_jsonl(self, path: str | Path) -> tuple[int, int]:
-        """Ingest a JSONL file of quote records; returns (articles, quotes) added."""
-        groups = ingest.read_jsonl(str(path))
+        """Ingest a file of quote records, JSONL or Parquet; returns (articles, quotes) added."""
+        groups = parts.read(path)
         for article, quotes in groups:
             self.add_article(article, quotes)
         return len(groups), sum(len(q) for _, q in groups)

@@ -213,44 +213,52 @@ def read_jsonl(path: str) -> list[tuple[Article, list[Quote]]]:
     Article metadata is taken from the record's `title`/`url`/`outlet`/`date` fields or a nested
     `article` object; a line with `text` but no `start` is an article record (its text is hashed).
     """
-    from pydantic import ValidationError
-
     from ..errors import QuotesError
 
-    groups: dict[str, tuple[dict, list[Quote]]] = {}
     try:
         fh = open(path, encoding="utf-8")
     except OSError as e:
         raise QuotesError(f"{path}: {e.strerror or e}", "give a JSONL file written by `quotes extract`") from None
     with fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
+        return group(path, ((n, line) for n, line in enumerate(fh, 1) if line.strip()), json.loads)
+
+
+def group(path: str, records: Iterable[tuple[int, object]], decode=lambda r: r) -> list[tuple[Article, list[Quote]]]:
+    """(Article, quotes) for each `doc_id` of numbered records (JSONL lines, Parquet rows), in order;
+    a row with `error` set (an article `quotes.spark.extract` could not read) holds no quote."""
+    from pydantic import ValidationError
+
+    from ..errors import QuotesError
+
+    groups: dict[str, tuple[dict, list[Quote]]] = {}
+    for n, raw in records:
+        try:
+            rec = decode(raw)
+            if not isinstance(rec, dict):
+                raise ValueError("not a JSON object")
+            if rec.get("error") is not None:
                 continue
-            try:
-                rec = json.loads(line)
-                if not isinstance(rec, dict):
-                    raise ValueError("not a JSON object")
-                bad = next((k for k, v in _strings(rec) if surrogate_in(v)), None)
-                if bad:
-                    raise ValueError(f"`{bad}` holds a lone surrogate, which is not text")
-                if "start" not in rec and "text" in rec and ("doc_id" in rec or "id" in rec):
-                    doc_id = str(rec.get("doc_id") or rec["id"])
-                    meta, _ = groups.setdefault(doc_id, ({}, []))
-                    meta.update({k: rec[k] for k in (*META, "text") if rec.get(k) is not None})
-                    continue
-                quote = Quote.model_validate(rec)
-            except (ValueError, ValidationError) as e:
-                first = str(e).splitlines()[0] if str(e) else type(e).__name__
-                raise QuotesError(f"{path}:{n}: not a quote record ({first})",
-                                  "each line must be a quote as written by `quotes extract`") from None
-            meta, items = groups.setdefault(quote.doc_id, ({}, []))
-            nested = rec.get("article") if isinstance(rec.get("article"), dict) else {}
-            if isinstance(nested.get("text"), str):  # `quotes extract --with-text`: context can be stored
-                meta.setdefault("text", nested["text"])
-            for k in META:
-                v = rec.get(k) if rec.get(k) is not None else nested.get(k)
-                if v is not None:
-                    meta.setdefault(k, str(v))
-            items.append(quote)
+            bad = next((k for k, v in _strings(rec) if surrogate_in(v)), None)
+            if bad:
+                raise ValueError(f"`{bad}` holds a lone surrogate, which is not text")
+            if "start" not in rec and "text" in rec and ("doc_id" in rec or "id" in rec):
+                doc_id = str(rec.get("doc_id") or rec["id"])
+                meta, _ = groups.setdefault(doc_id, ({}, []))
+                meta.update({k: rec[k] for k in (*META, "text") if rec.get(k) is not None})
+                continue
+            quote = Quote.model_validate(rec)
+        except (ValueError, ValidationError) as e:
+            first = str(e).splitlines()[0] if str(e) else type(e).__name__
+            raise QuotesError(f"{path}:{n}: not a quote record ({first})",
+                              "each line must be a quote as written by `quotes extract`") from None
+        meta, items = groups.setdefault(quote.doc_id, ({}, []))
+        nested = rec.get("article") if isinstance(rec.get("article"), dict) else {}
+        if isinstance(nested.get("text"), str):  # `quotes extract --with-text`: context can be stored
+            meta.setdefault("text", nested["text"])
+        for k in META:
+            v = rec.get(k) if rec.get(k) is not None else nested.get(k)
+            if v is not None:
+                meta.setdefault(k, str(v))
+        items.append(quote)
     return [(Article(doc_id=d, text=m.get("text", ""), **{k: m.get(k) for k in META}), qs)
             for d, (m, qs) in groups.items()]
