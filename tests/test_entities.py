@@ -240,3 +240,9 @@ def test_a_verb_never_starts_a_name(mention):
 def test_places_that_speak_are_bodies_whatever_the_first_names(mention, text, word, name, kind):
     m = mention(text, word)
     assert (m.name, m.kind) == (name, kind)
+
+
+def test_numbered_things_are_not_people_but_numbered_kings_are(mention):
+    assert mention("Louis XIV a parlé longuement.", "Louis").name == "Louis XIV"
+    m = mention("L'Acte XII a rassemblé des milliers de personnes.", "L'")
+    assert m is None or "XII" not in (m.name or "")

@@ -3,6 +3,8 @@ that can be a name (not a title word, a role, a body noun, a verb or a word capi
 because it opens a sentence)."""
 from __future__ import annotations
 
+import regex
+
 from .. import lexicon
 from ..lexicon import fold
 from ..nlp import Doc
@@ -26,6 +28,9 @@ def _person_span(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
                 last += 2
             # Édouard Philippe à Matignon: a preposition ends a name (particles de, du, le stay in it)
             last = next((k for k in range(first + 1, last) if _low(doc.tokens[k]) in NAME_STOPS), last)
+            if any(ROMAN.match(t.text) for t in doc.tokens[first:last]) and \
+                    fold(doc.tokens[first].text) not in lexicon.first_names():
+                continue  # numbered things (Acte XII des Gilets jaunes), whatever NER says
             words = [_low(t) for t in doc.tokens[first:last]]
             if len(words) >= 3 and words[0] == words[-1]:
                 first += 1  # « Macron Emmanuel Macron » (a caption glued to a name)
@@ -70,7 +75,12 @@ def _proper_run(doc: Doc, k: int, b: int) -> tuple[int, int] | None:
             end += 1
         else:
             break
+    if any(ROMAN.match(t.text) for t in doc.tokens[k:end]) and fold(t.text) not in lexicon.first_names():
+        return None  # l'Acte XII des Gilets jaunes, le Tome II: numbered things (but Louis XIV, Benoît XVI)
     return k, end
+
+
+ROMAN = regex.compile(r"^[IVXLC]{2,}$")
 
 
 def _name_run(doc: Doc, a: int, b: int, role: tuple[int, int] | None) -> tuple[int, int] | None:
