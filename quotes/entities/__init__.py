@@ -194,7 +194,7 @@ class EntityModel:
                     if m and m.role and m.name:
                         return m
         for s in range(max(sent.first, first - 14), first):
-            if np_end(doc, s, sent.last) >= last and (doc.tokens[s].text.lower() in DETS or doc.tokens[s].pos in ("NOUN", "ADJ")):
+            if (doc.tokens[s].text.lower() in DETS or doc.tokens[s].pos in ("NOUN", "ADJ")) and np_end(doc, s, sent.last) >= last:
                 m = build(doc, s, np_end(doc, s, sent.last), apposition(doc, np_end(doc, s, sent.last), sent.last))
                 if m and m.name and m.role:
                     best = m
