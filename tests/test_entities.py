@@ -246,3 +246,58 @@ def test_numbered_things_are_not_people_but_numbered_kings_are(mention):
     assert mention("Louis XIV a parlé longuement.", "Louis").name == "Louis XIV"
     m = mention("L'Acte XII a rassemblé des milliers de personnes.", "L'")
     assert m is None or "XII" not in (m.name or "")
+
+
+# -- descriptions, bodies and first names that refer back -----------------------------------------
+
+def test_a_demonstrative_description_is_the_person_just_named(quotes_of):
+    text = ("Paul Girard a encouragé les commerçants à voter au printemps. « Qu'ils s'organisent », "
+            "a déclaré ce proche du président.")
+    assert quotes_of(text)["Qu'ils s'organisent"].speaker.name == "Paul Girard"
+
+
+def test_a_relation_to_an_office_is_not_the_office():
+    # the concept is read at the role's head: « le porte-parole du président » is no head of state
+    assert role_concept("porte-parole du président") is None
+    assert role_concept("proche du président") is None
+    assert role_concept("ancien président") == "head-of-state"
+
+
+def test_a_name_after_a_participial_phrase_is_the_apposition(quotes_of):
+    text = ("« Les enquêteurs ont saisi trois armes », a indiqué le procureur de Lyon, chargé de l'enquête, "
+            "Marc Perrin.")
+    q = quotes_of(text)["Les enquêteurs ont saisi trois armes"]
+    assert q.speaker.name == "Marc Perrin" and q.role == "procureur de Lyon"
+
+
+def test_a_bare_company_noun_is_the_company_named_before(quotes_of):
+    text = ("La SNCF a été condamnée lundi à une lourde amende. "
+            "L'entreprise a assuré qu'elle ferait appel de la décision.")
+    q = quotes_of(text)["elle ferait appel de la décision"]
+    assert q.speaker.name == "SNCF" and q.speaker.kind == "organization"
+
+
+def test_a_bare_body_of_another_class_is_not_linked(quotes_of):
+    # « le syndicat » is no company: the union stays what the article calls it
+    text = ("La SNCF a été condamnée lundi à une lourde amende. "
+            "Le syndicat a estimé que la direction devait payer.")
+    q = quotes_of(text)["la direction devait payer"]
+    assert q.speaker.name != "SNCF"
+
+
+def test_a_first_name_alone_is_the_person_named_in_full():
+    from quotes import Extractor  # noqa: F401  (the model fixture is not needed: entities only)
+    from quotes.entities import Entity, EntityModel
+    from quotes.entities.mentions import Mention
+    model = EntityModel.__new__(EntityModel)
+    model.entities, model.by_key, model.aliases = [], {}, {}
+    full = model.add(Mention(0, 2, 0, 15, "person", name="Jacline Morvan"))
+    again = model.add(Mention(10, 11, 80, 87, "person", name="Jacline"))
+    assert again is full and full.positions == [0, 80]
+
+
+def test_positions_met_out_of_order_still_give_the_latest_before():
+    from quotes.entities import Entity
+    e = Entity(0, "person", "morvan", positions=[97, 2369, 529], roles=[(2369, "musicienne"), (529, "porte-parole")])
+    assert e.last_before(2735) == 2369 and e.last_before(600) == 529
+    assert e.role_near(2735) == "musicienne" and e.role_near(1000) == "porte-parole"

@@ -9,13 +9,14 @@ secrétaire d'État américain).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex
 
 from .. import lexicon
 from ..lexicon import fold
 from ..nlp import Doc
+from .bodies import antecedent_body, bare_body
 from .mentions import DE, DETS, Mention, apposition, build, glued, is_title, mention_at, np_end
 from .roles import (country_of, qualified_apart, role_concept, role_entry, role_head,  # noqa: F401
                     surname_key)  # (re-exported)
@@ -43,15 +44,16 @@ class Entity:
             return None
         return max(self.names, key=lambda n: (len(n.split()), len(n), -self.names.index(n)))
 
+    # Positions and roles are recorded as the model meets them, not in text order (a definite
+    # description is linked after the names, a pronoun when its quote is resolved): order by position.
     def role_near(self, pos: int) -> str | None:
-        before = [r for p, r in self.roles if p <= pos]
+        before = [(p, n, r) for n, (p, r) in enumerate(self.roles) if p <= pos]
         if before:
-            return before[-1]
-        return self.roles[0][1] if self.roles else None
+            return max(before)[2]
+        return min(self.roles)[1] if self.roles else None
 
     def last_before(self, pos: int) -> int | None:
-        before = [p for p in self.positions if p < pos]
-        return before[-1] if before else None
+        return max((p for p in self.positions if p < pos), default=None)
 
 
 @dataclass(slots=True)
@@ -148,11 +150,12 @@ class EntityModel:
                 best, best_pos = ent, last
         return best
 
-    def _named_between(self, ent: Entity, a: int, b: int) -> bool:
-        """Whether another person is named as a subject between positions a and b (the text has
-        turned to them: a later « le maire » may be theirs)."""
-        return any(e is not ent and e.kind == "person" and any(a < p < b and self._subject_at(p) for p in e.positions)
-                   for e in self.entities)
+    def _named_between(self, ent: Entity, a: int, b: int, subject: Entity | None = None) -> bool:
+        """Whether another person (or `subject`) is named as a subject between positions a and b
+        (the text has turned to them: a later « le maire » may be theirs)."""
+        others = [subject] if subject is not None else [e for e in self.entities if e is not ent]
+        return any(e.kind == "person" and any(a < p < b and self._subject_at(p) for p in e.positions)
+                   for e in others)
 
     def _subject_at(self, pos: int) -> bool:
         i = self.doc.token_at(pos)
@@ -250,7 +253,7 @@ class EntityModel:
                 and m.name not in lexicon.capitals():
             kind = "person"  # St-Louis, tagged as a place, is the coach named a paragraph earlier
         if kind == "person":
-            ent = self._entity("person", surname_key(m.name), m.name)
+            ent = self._by_first_name(m.name) or self._entity("person", surname_key(m.name), m.name)
         else:
             name = lexicon.capitals().get(m.name, m.name)
             ent = self.aliases.get(fold(name)) or self._same_body(name) or self._entity("organization", fold(name), name)
@@ -264,6 +267,14 @@ class EntityModel:
         if ent.gender == "x" and m.gender != "x" and (kind == "person" or m.kind == "organization"):
             ent.gender = m.gender  # a body's gender is its noun's (la préfecture … elle)
         return ent
+
+    def _by_first_name(self, name: str) -> Entity | None:
+        """« Jacline » after « Jacline Mouraud »: a profile calls its subject by the first name."""
+        if " " in name.strip() or ("person", surname_key(name)) in self.by_key:
+            return None
+        found = {ent.id: ent for ent in self.entities if ent.kind == "person" and any(
+            len(n.split()) >= 2 and fold(n.split()[0]) == fold(name) for n in ent.names)}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _same_body(self, name: str) -> Entity | None:
         """La diplomatie russe and le ministère russe des Affaires étrangères are one body."""
@@ -297,6 +308,10 @@ class EntityModel:
                 return Resolution(ent, ent.name, ent.kind, ent.role_near(pos))
             return Resolution(None, None, "unknown", None)
         if m.name:
+            cls = bare_body(m.name) if m.kind == "organization" and m.definite else None
+            named = antecedent_body(self.doc, self.entities, cls, m.start) if cls else None
+            if named:  # l'entreprise → Google, named before
+                m = replace(m, name=named)
             ent = self.add(m)
             if ent is None:
                 return Resolution(None, m.name, m.kind, m.role)
@@ -305,7 +320,7 @@ class EntityModel:
         if m.role and m.kind == "person":
             # the holder of that role; a role nobody holds stays unnamed here: the speaker scorer
             # weighs the current speaker and the salient persons against it (le député → Courson)
-            ent = self._holder(m, pos)
+            ent = self._holder(m, pos) or self._demonstrative(m)
             if ent and ent.kind == "anonymous":  # la responsable → une responsable des communications…
                 return Resolution(ent, None, "anonymous", max((r for _, r in ent.roles), key=len))
             if ent:
@@ -316,6 +331,23 @@ class EntityModel:
         if m.kind == "anonymous":
             return Resolution(None, None, "anonymous", m.role)
         return Resolution(None, None, m.kind if m.kind != "pronoun" else "unknown", m.role)
+
+    def _demonstrative(self, m: Mention) -> Entity | None:
+        """« ce proche du président », « cette mère de famille »: a demonstrative describes anew the
+        person the text is about, the last one named as a subject just before, whatever the role."""
+        if self.doc.tokens[m.first].text.lower() not in ("ce", "cet", "cette"):
+            return None
+        best, best_key = None, None
+        for ent in self.entities:
+            last = ent.last_before(m.start)
+            if ent.kind != "person" or last is None or m.start - last > 800 or ent.name is None:
+                continue
+            if m.gender != "x" and ent.gender not in ("x", m.gender):
+                continue
+            key = (self._subject_at(last), last)
+            if best_key is None or key > best_key:
+                best, best_key = ent, key
+        return best
 
     def _antecedent(self, m: Mention, pos: int, last_speaker: Entity | None, prefer_last: bool) -> Entity | None:
         def agrees(ent: Entity) -> bool:
@@ -332,8 +364,11 @@ class EntityModel:
         if named and sent_start < pos < m.start:
             return max(named, key=lambda x: x[0])[1]
         if prefer_last and last_speaker and agrees(last_speaker) and last_speaker.last_before(pos) is not None \
-                and (not exact or last_speaker.gender == m.gender):
-            return last_speaker
+                and (not exact or last_speaker.gender == m.gender) and not any(
+                    e is not last_speaker and agrees(e) and (not exact or e.gender == m.gender)
+                    and self._named_between(e, last_speaker.last_before(pos) or 0, pos, subject=e)
+                    for e in self.entities):
+            return last_speaker  # unless the text has turned to another person, a subject since
         # nearest first; a person whose gender is known to agree beats one of unknown gender
         ranked = sorted((e for e in self.entities if agrees(e) and e.last_before(pos) is not None),
                         key=lambda e: (exact and e.gender == m.gender, e.last_before(pos)), reverse=True)

@@ -244,13 +244,17 @@ def apposition(doc: Doc, end: int, limit: int) -> tuple[int, int] | None:
         return None
     c = end + 1
     d = np_end(doc, c, limit)
-    if d <= c:
-        return None
-    closes = d >= limit or toks[d].text in (",", ".", ")", ":", ";", "!", "?", "»") or toks[d].pos in ("VERB", "AUX")
-    role = _role_span(doc, c, d)
-    name = _name_run(doc, c, d, role[:2] if role else None)
-    if closes and (role or name):
-        return c, d
+    if d > c:
+        closes = d >= limit or toks[d].text in (",", ".", ")", ":", ";", "!", "?", "»") or toks[d].pos in ("VERB", "AUX")
+        role = _role_span(doc, c, d)
+        if closes and (role or _name_run(doc, c, d, role[:2] if role else None)):
+            return c, d
+    if c < limit and (toks[c].pos == "ADJ" or toks[c].pos == "VERB" and "VerbForm=Part" in (toks[c].morph or "")):
+        # « le procureur de Paris, chargé des affaires de terrorisme, François Molins »: a name
+        # after one participial phrase is still the apposition
+        comma = next((k for k in range(c + 1, min(limit, c + 12)) if toks[k].text == ","), None)
+        found = apposition(doc, comma, limit) if comma is not None else None
+        return found if found and _name_run(doc, found[0], found[1], None) else None
     return None
 
 

@@ -38,11 +38,15 @@ def role_entry(role: str) -> lexicon.Role | None:
 
 
 def role_concept(role: str) -> str | None:
+    """The office a role names, read at its head: le porte-parole du président is no head of state."""
     words = tuple(fold(w) for w in regex.findall(r"\w+(?:['’]|-\w+)*|['’]", role)
                   if fold(w) not in lexicon.nationalities())
+    index = lexicon.roles()
+    at = next((k for k in range(len(words)) if index.match(list(words), k)), None)
+    starts = (at,) if at is not None else (0, 1)
     for phrase, concept in sorted(lexicon.role_equivalents().items(), key=lambda kv: -len(kv[0])):
         n = len(phrase)
-        if any(words[k:k + n] == phrase for k in range(len(words) - n + 1)):
+        if any(words[k:k + n] == phrase for k in starts):
             return concept
     head = role_head(role)  # la magistrate → magistrat → judge
     return lexicon.role_equivalents().get((head,)) if head else None

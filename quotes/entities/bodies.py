@@ -1,0 +1,58 @@
+"""Bare body nouns that refer back: « l'entreprise », « le syndicat » name the company or union
+the article has named, not a generic body of their own."""
+from __future__ import annotations
+
+import regex
+
+from .. import lexicon
+from ..lexicon import fold
+
+# Classes whose bare noun, in an article, is a body already named there. Government, police,
+# courts, media and documents are not: « le gouvernement », « la police », « le parquet » are
+# said of their own and the scorer names them so.
+REFERRING = {"company", "union", "collective", "party"}
+
+
+def bare_body(name: str) -> str | None:
+    """The class of a body said with its noun alone (l'entreprise, le syndicat, le groupe
+    français): one body noun, at most one lowercase word after it."""
+    words = regex.findall(r"\w+", name)
+    if not words or len(words) > 2 or name[:1].isupper():
+        return None
+    cls = lexicon.bodies().get(fold(words[0]))
+    if cls not in REFERRING or (len(words) == 2 and not words[1].islower()):
+        return None
+    return cls
+
+
+def _head_class(name: str) -> str | None:
+    words = regex.findall(r"\w+", name)
+    return lexicon.bodies().get(fold(words[0])) if words else None
+
+
+def named_bodies(doc, entities, pos: int, reach: int = 1500) -> list[tuple[int, str]]:
+    """(position, name) of the bodies named by a proper name in the `reach` characters before
+    `pos`: organizations the parser tagged, and those the article's speakers already are."""
+    found = [(e.start, doc.text[e.start:e.end]) for e in doc.ents
+             if e.label == "ORG" and pos - reach <= e.start and e.end <= pos]
+    for ent in entities:
+        last = ent.last_before(pos)
+        if ent.kind == "organization" and last is not None and pos - last <= reach:
+            found.append((last, ent.name or ""))
+    return found
+
+
+def antecedent_body(doc, entities, cls: str, pos: int) -> str | None:
+    """The name of the body of that class named last before `pos`: a name with a body noun of
+    the same class (le syndicat → le syndicat Unsa), or for a company a bare name too (Google)."""
+    countries = set(lexicon.capitals()) | set(lexicon.capitals().values())
+    best = None
+    for where, name in named_bodies(doc, entities, pos):
+        if not name[:1].isupper() or name in countries or len(name) < 2:
+            continue
+        head = _head_class(name)
+        if head != cls and not (head is None and cls == "company"):
+            continue  # a bare name (Google, la SNCF) is taken for a company, not for a union or a party
+        if best is None or where > best[0]:
+            best = (where, name)
+    return best[1] if best else None
