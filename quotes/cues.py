@@ -36,6 +36,9 @@ class CueMatch:
         return doc.text[doc.tokens[self.first].start:doc.tokens[self.last - 1].end]
 
 
+CLOSERS = {"»", "”", "\"", "›"}  # marks that close a quote, as tokens
+
+
 def _low(t: Token) -> str:
     return t.text.lower().replace("’", "'")
 
@@ -135,7 +138,13 @@ def _verbal_context(doc: Doc, i: int) -> bool:
     if before is not None and before.pos == "DET":
         return False  # l'annonce que…: a noun after its determiner (speech_nouns.tsv has those)
     aux = before is not None and (before.pos == "AUX" or _low(before) in AVOIR)
-    return bool(aux or (after and (is_clitic(after) or _low(after) in ("que", "qu'"))))
+    # « … », soupire Anne Sicher / « A, juge Jean-Luc. B »: after a comma (a closing mark's, or
+    # inside the marks before a name), a speech verb's form is the verb whatever the tagger says
+    # (it took soupire and juge for nouns)
+    incise = before is not None and before.text == "," and after is not None and (
+        k >= 1 and doc.tokens[k - 1].text in CLOSERS and (after.pos in ("PROPN", "DET") or after.text[:1].isupper())
+        or after.pos == "PROPN" and after.text[:1].isupper())
+    return bool(aux or incise or (after and (is_clitic(after) or _low(after) in ("que", "qu'"))))
 
 
 def skip_fillers(doc: Doc, j: int, limit: int) -> int:
@@ -246,6 +255,12 @@ def incise_after(doc: Doc, i: int, limit: int, inverted_only: bool = False) -> I
             app = apposition(doc, end, limit)
             if app:
                 end = max(end, app[1])
+            elif end < limit and toks[end].text == ",":
+                # « A, juge Jean-Luc, cégétiste de 61 ans. B »: a verbless description up to the
+                # sentence's end is still the incise's
+                stop = next((k for k in range(end + 1, min(limit, end + 10)) if toks[k].text in (".", ";", "!", "?")), None)
+                if stop is not None and not any(t.pos in ("VERB", "AUX") for t in toks[end + 1:stop]):
+                    end = stop
             return Incise(cue, speaker, j, end)
         if speaker is None and (k >= limit or toks[k].text in CLAUSE_END):
             return Incise(cue, None, j, cue.last)  # « … », conclut-on / Et de poursuivre

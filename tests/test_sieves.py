@@ -66,6 +66,27 @@ def test_sieve_incise_inside_splits_one_quote_into_two(quotes_of):
     assert first.cue.text == "dit-elle"
 
 
+def test_an_incise_whose_verb_the_tagger_calls_a_noun_still_splits_and_names(quotes_of):
+    # « juge » and « soupire » are tagged as nouns; after a comma and before a name they are the verb
+    text = ("Les retraités sont venus. « Si les jeunes sont dans la rue, c'est que la situation est grave, "
+            "juge Jean-Luc, cheminot de 61 ans. Nous ne voulons pas nous en mêler. »")
+    found = quotes_of(text)
+    first = found["Si les jeunes sont dans la rue, c'est que la situation est grave"]
+    second = found["Nous ne voulons pas nous en mêler."] if "Nous ne voulons pas nous en mêler." in found \
+        else found["Nous ne voulons pas nous en mêler"]
+    assert first.speaker.name == second.speaker.name == "Jean-Luc" and first.role != "juge"
+    q = quotes_of("« C'est une catastrophe pour nos ventes », soupire Anne Sicher, fleuriste à Bordeaux.")[
+        "C'est une catastrophe pour nos ventes"]
+    assert q.rule == "incise-after:inverted" and q.speaker.name == "Anne Sicher"
+
+
+def test_an_unlisted_feminine_first_name_agrees_with_elle(quotes_of):
+    # Priscillia is in no list: the tagger's feminine makes her the « -t-elle », not Murielle before
+    text = ("« On tiendra », a assuré Murielle, une employée de 55 ans. Convaincue elle aussi, Priscillia "
+            "Marchetti a défilé à Marseille. « Nous voulons être entendus », a-t-elle déclaré.")
+    assert quotes_of(text)["Nous voulons être entendus"].speaker.name == "Priscillia Marchetti"
+
+
 def test_sieve_fragment_without_its_own_cue_takes_the_sentence_subject(quotes_of):
     text = "La députée Claire Fortin a quitté la séance, dénonçant un rapport « très politique »."
     q = quotes_of(text)["très politique"]

@@ -161,8 +161,21 @@ class EntityModel:
         i = self.doc.token_at(pos)
         if i is None:
             return False
-        last = min(len(self.doc.tokens), i + 4)
-        return any(self.doc.tokens[k].dep in ("nsubj", "nsubj:pass") for k in range(i, last))
+        toks = self.doc.tokens
+        sent = self.doc.sent_of(i)
+        b = i - 1
+        while b >= sent.first and (is_title(toks[b]) or toks[b].text in ("M.", "MM.", "Mme", "Mmes")):
+            b -= 1
+        if b >= sent.first and (toks[b].pos == "ADP" or toks[b].text.lower() == "et" and any(
+                toks[k].pos == "ADP" for k in range(max(sent.first, b - 5), b))):
+            return False  # une rencontre entre MM. Kerry et Poutine: a complement, whatever follows
+        last = min(len(toks), i + 4, sent.last)
+        if any(toks[k].dep in ("nsubj", "nsubj:pass") for k in range(i, last)):
+            return True
+        k = i  # the parser's attachments wander: a name right before its finite verb is its subject
+        while k < sent.last and (toks[k].text[:1].isupper() or toks[k].pos == "PROPN"):
+            k += 1
+        return k < sent.last and k > i and toks[k].pos in ("AUX", "VERB") and toks[k].feat("VerbForm") == "Fin"
 
     @staticmethod
     def _role_fits(ent: Entity, role: str, country: str | None) -> bool:
@@ -196,7 +209,10 @@ class EntityModel:
                     m = build(doc, s, first - 1, (first, last))
                     if m and m.role and m.name:
                         return m
+        from ..cues import cue_at  # (cues read mentions: imported here, not at the top)
         for s in range(max(sent.first, first - 14), first):
+            if s > sent.first and doc.tokens[s - 1].text == "," and cue_at(doc, s) is not None:
+                continue  # « …, juge Jean-Luc. »: the incise's verb, tagged a noun, is no role
             if (doc.tokens[s].text.lower() in DETS or doc.tokens[s].pos in ("NOUN", "ADJ")) and np_end(doc, s, sent.last) >= last:
                 m = build(doc, s, np_end(doc, s, sent.last), apposition(doc, np_end(doc, s, sent.last), sent.last))
                 if m and m.name and m.role:
@@ -374,8 +390,11 @@ class EntityModel:
                         key=lambda e: (exact and e.gender == m.gender, e.last_before(pos)), reverse=True)
         if last_speaker and agrees(last_speaker) and ranked and last_speaker is not ranked[0] and \
                 (not exact or last_speaker.gender == m.gender or ranked[0].gender != m.gender):
-            # the last speaker wins over a person merely named since, within a short distance
-            if (ranked[0].last_before(pos) or 0) - (last_speaker.last_before(pos) or 0) < 150:
+            # the last speaker wins over a person merely named since, within a short distance (not
+            # over one the text has made a subject since)
+            since = last_speaker.last_before(pos) or 0
+            if (ranked[0].last_before(pos) or 0) - since < 150 and \
+                    not self._named_between(last_speaker, since, pos, subject=ranked[0]):
                 return last_speaker
         if ranked:
             return ranked[0]

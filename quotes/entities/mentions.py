@@ -187,6 +187,12 @@ def _classify(doc: Doc, m: Mention, a: int, b: int) -> None:
             return
         if m.gender == "x":
             m.gender = _gender_of_name(m.name) if m.title is None else m.gender
+        if m.gender == "x" and "PER" in ent_labels and len(m.name.split()) >= 2:
+            # a first name the list lacks (Priscillia): the tagger's feminine, read off its ending, is
+            # a fair guess; its masculine is only its default, so that one is not taken
+            first = next((t for t in toks[a:b] if t.text == m.name.split()[0]), None)
+            if first is not None and first.pos == "PROPN" and first.feat("Gender") == "Fem":
+                m.gender = "f"
         if m.role or m.title or "PER" in ent_labels or _gender_of_name(m.name) != "x":
             m.kind = "person"
         elif m.name in lexicon.capitals():
@@ -249,6 +255,9 @@ def apposition(doc: Doc, end: int, limit: int) -> tuple[int, int] | None:
         role = _role_span(doc, c, d)
         if closes and (role or _name_run(doc, c, d, role[:2] if role else None)):
             return c, d
+        stop = next((k for k in range(d, min(limit, d + 8)) if toks[k].text in (",", ".", ";", ")")), None)
+        if role and stop is not None and not any(t.pos in ("VERB", "AUX") for t in toks[d:stop]):
+            return c, stop  # ', cheminot de 61 ans,': the role's complement runs to the comma
     if c < limit and (toks[c].pos == "ADJ" or toks[c].pos == "VERB" and "VerbForm=Part" in (toks[c].morph or "")):
         # « le procureur de Paris, chargé des affaires de terrorisme, François Molins »: a name
         # after one participial phrase is still the apposition

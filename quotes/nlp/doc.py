@@ -156,8 +156,8 @@ SENTENCE_END = {".", "!", "?", "…", "...", ":", ";", "»", "\"", "”", ")", "
 
 def mend_breaks(text: str, tokens: list[Token], starts: list[bool]) -> list[bool]:
     """Clear sentence starts the parser put where no sentence ends: after a word or a comma, before a
-    lowercase word or a comma (« …samedi, a fait savoir l'Intérieur » is one sentence). A line break
-    always starts one."""
+    lowercase word or a comma (« …samedi, a fait savoir l'Intérieur » is one sentence), nor after a
+    lowercase word and one space. A line break always starts one."""
     out = list(starts)
     for k in range(1, len(tokens)):
         if not out[k]:
@@ -167,6 +167,8 @@ def mend_breaks(text: str, tokens: list[Token], starts: list[bool]) -> list[bool
             continue
         if cur.text[:1].islower() or cur.text[:1] in (",", ";"):
             out[k] = False
+        elif prev.text.isalpha() and prev.text.islower() and text[prev.end:cur.start] == " ":
+            out[k] = False  # « … », soupire Anne Sicher: no sentence starts right after a lowercase word
     return out
 
 
