@@ -87,6 +87,23 @@ def test_an_unlisted_feminine_first_name_agrees_with_elle(quotes_of):
     assert quotes_of(text)["Nous voulons être entendus"].speaker.name == "Priscillia Marchetti"
 
 
+def test_two_quotes_each_with_its_incise_stay_two_after_a_parenthesis(quotes_of):
+    # the parser runs « … (CL). « … » into one sentence; an opening mark after a full stop starts one
+    text = ("Ils sont venus. « C'est le moment de tout changer », s'encourage Jules (1), 16 ans, l'un des "
+            "coordinateurs du comité (CL). « Un mouvement, ça se construit », continue Pierre Gaudin.")
+    found = quotes_of(text)
+    assert found["C'est le moment de tout changer"].speaker.name == "Jules"
+    assert found["Un mouvement, ça se construit"].speaker.name == "Pierre Gaudin"
+
+
+def test_an_incise_between_commas_inside_the_marks_splits_the_quote(quotes_of):
+    text = ("La police veille. « Il existe un tabou, explique M. Dupré, aucune manifestation ne sera "
+            "autorisée dans la zone neutre », autrement dit autour du Parlement.")
+    found = quotes_of(text)
+    assert found["Il existe un tabou"].type == "direct"
+    assert found["aucune manifestation ne sera autorisée dans la zone neutre"].speaker.name == "Dupré"
+
+
 def test_sieve_fragment_without_its_own_cue_takes_the_sentence_subject(quotes_of):
     text = "La députée Claire Fortin a quitté la séance, dénonçant un rapport « très politique »."
     q = quotes_of(text)["très politique"]

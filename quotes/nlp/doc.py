@@ -157,12 +157,17 @@ SENTENCE_END = {".", "!", "?", "…", "...", ":", ";", "»", "\"", "”", ")", "
 def mend_breaks(text: str, tokens: list[Token], starts: list[bool]) -> list[bool]:
     """Clear sentence starts the parser put where no sentence ends: after a word or a comma, before a
     lowercase word or a comma (« …samedi, a fait savoir l'Intérieur » is one sentence), nor after a
-    lowercase word and one space. A line break always starts one."""
+    lowercase word and one space. A line break always starts one, and so does an opening mark after
+    a full stop (not an initial's: M. « … »)."""
     out = list(starts)
     for k in range(1, len(tokens)):
-        if not out[k]:
-            continue
         prev, cur = tokens[k - 1], tokens[k]
+        if not out[k]:
+            # « … », s'encourage Jules (1), 16 ans. « … »: an opening mark after a full stop starts one
+            out[k] = cur.text in ("«", "“") and prev.text in (".", "!", "?", "…") and k >= 2 \
+                and not (len(tokens[k - 2].text) == 1 and tokens[k - 2].text.isupper()) \
+                and text[prev.end:cur.start].strip() == ""
+            continue
         if "\n" in text[prev.end:cur.start] or prev.text in SENTENCE_END:
             continue
         if cur.text[:1].islower() or cur.text[:1] in (",", ";"):

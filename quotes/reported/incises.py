@@ -25,6 +25,8 @@ def from_incises(doc: Doc, spans: list[MarkSpan]) -> list[Candidate]:
             if inc.cue.negated or inc.cue.passive or not incise_closes(doc, inc, sent.last):
                 continue
             comma = doc.tokens[k - 1].start
+            if any(s.start < comma and doc.tokens[inc.last - 1].end <= s.end for s in spans):
+                continue  # « A, explique M. Roy, B », …: an incise inside the marks splits the direct quote
             blank = comma  # the blanks right before the comma: a quote closing there ends where they start
             while blank > 0 and text[blank - 1].isspace():
                 blank -= 1
