@@ -97,6 +97,7 @@ NAMING = {"dit", "dite", "surnommé", "surnommée", "appelé", "appelée", "bapt
           "expression", "slogan", "hashtag", "mention", "label", "programme", "plan", "projet", "film",
           "livre", "émission", "série", "chanson", "album", "roman", "campagne", "thème", "formule",
           "qualificatif", "concept", "notion", "statut", "catégorie", "juriste", "dossier"}
+NAMING = {fold(w) for w in NAMING}  # compared with folded words (série → serie)
 
 
 def is_quote(q: Candidate, text: str) -> bool:
@@ -110,9 +111,7 @@ def is_quote(q: Candidate, text: str) -> bool:
     strong = q.rule is not None and q.rule.split(":")[0] in (
         "incise-inside", "incise-after", "colon-intro", "parenthetical", "attribution-line", "cue-subject",
         "selon")
-    before = text[max(0, q.outer_start - 40):q.outer_start]
-    prev = [fold(w) for w in _words(before)[-2:]]
-    if prev and (prev[-1] in NAMING or (len(prev) > 1 and prev[-2] in NAMING and prev[-1] in ("le", "la", "les", "l'", "un", "une"))):
+    if named(q, text):
         return strong and q.rule.split(":")[0] != "cue-subject"
     if strong:
         return True
@@ -121,6 +120,20 @@ def is_quote(q: Candidate, text: str) -> bool:
     # one or two words with no cue: a quote only when it stands alone (a heading) and is not a name
     alone = _line_is(text, q)
     return alone and not _title_like(words)
+
+
+def named(q: Candidate, text: str) -> bool:
+    """Words in marks right after a naming word (la série « … », baptisé « … », le slogan « … »)."""
+    before = text[max(0, q.outer_start - 40):q.outer_start]
+    prev = [fold(w).rsplit("'", 1)[-1] for w in _words(before)[-3:]]  # l'émission → emission
+    if len(prev) > 1 and prev[-2] in AUXILIARY:
+        return False  # il a appelé « solennellement » au calme, elle a dit « non »: the verb, not a name
+    prev = prev[-2:]
+    return bool(prev) and (prev[-1] in NAMING or (len(prev) > 1 and prev[-2] in NAMING and prev[-1] in (
+        "le", "la", "les", "l'", "un", "une")))
+
+
+AUXILIARY = {"a", "ai", "as", "ont", "avait", "avaient", "aura", "auront", "avons", "avez", "aurait"}
 
 
 def _title_like(words: list[str]) -> bool:

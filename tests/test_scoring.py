@@ -133,3 +133,23 @@ def test_discourse_salience_current_speaker_and_protagonist(parse):
     disc.note_quote(text.index("Les travaux"), girard.id)
     assert disc.current_speaker(text.index("Plus tard")) is girard
     assert disc.current_speaker(len(text) - 1) is None  # Anne Roy is the subject since
+
+
+def test_words_in_marks_after_a_naming_word_are_a_title_unless_the_word_is_a_verb(quotes_of):
+    # accented naming words count too (série, émission); « a appelé » is the speech verb
+    found = quotes_of("Retrouvez toute notre série « Comprendre les deux Frances » sur notre site.")
+    assert "Comprendre les deux Frances" not in found
+    found = quotes_of("Le ministre Paul Girard a appelé « solennellement » au calme dans les rues.")
+    assert "solennellement" in found
+
+
+def test_naming_is_read_on_folded_words():
+    from quotes.candidate import Candidate
+    from quotes.direct import named
+    text = "Voici l'émission « Les Grands Débats » et il a dit « non »."
+    first = text.index("«")
+    q = Candidate("direct", first + 2, text.index("»") - 1, outer_start=first, outer_end=text.index("»") + 1)
+    assert named(q, text)
+    second = text.index("« non")
+    q = Candidate("direct", second + 2, second + 5, outer_start=second, outer_end=second + 7)
+    assert not named(q, text)
