@@ -283,11 +283,15 @@ def incise_after(doc: Doc, i: int, limit: int, inverted_only: bool = False) -> I
 
 def incise_closes(doc: Doc, inc: Incise, limit: int) -> bool:
     """Nothing but the end of the clause after an incise: punctuation, time words and
-    prepositional phrases (jeudi avant-midi, à l'AFP), or a relative clause on its subject."""
+    prepositional phrases (jeudi avant-midi, à l'AFP), or a relative clause or a past participle on
+    its subject."""
     k = skip_fillers(doc, inc.last, limit)
     if k >= limit or doc.tokens[k].text in CLAUSE_END:
         return True
-    return _low(doc.tokens[k]) in ("qui", "dont") and inc.speaker is not None
+    t = doc.tokens[k]
+    if inc.speaker is not None and t.pos in ("VERB", "ADJ") and t.feat("VerbForm") == "Part" and t.feat("Tense") == "Past":
+        return True  # …, précise le rapport publié mardi: a participle on the subject
+    return _low(t) in ("qui", "dont") and inc.speaker is not None
 
 
 def subject_of(doc: Doc, verb: int) -> Mention | None:

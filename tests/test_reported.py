@@ -292,3 +292,18 @@ def test_mixed_quote_ends_with_its_content_not_the_journalists_continuation(quot
     q = only(quotes_of, "Le syndicat a affirmé que la grève « continuera jusqu'au bout » et a promis "
                         "de nouvelles actions en janvier.")
     assert q.type == "mixed" and q.text == "la grève « continuera jusqu'au bout »"
+
+
+def test_a_participle_on_the_incise_subject_still_closes_the_incise(quotes_of):
+    # the sentence around the marks is the quote (mixed), the document speaks
+    text = "Les passagers étaient transportés « de manière dangereuse », précise le rapport publié mardi."
+    found = quotes_of(text)
+    q = found["Les passagers étaient transportés « de manière dangereuse »"]
+    assert q.type == "mixed" and q.speaker.name == "rapport"
+
+
+def test_a_relative_after_a_comma_has_the_phrase_before_it_as_subject(quotes_of):
+    text = ("« On verra plus tard », souligne le député, qui rappelle que « le président a hésité » "
+            "à la fin de l'été.")
+    q = quotes_of(text)["« le président a hésité » à la fin de l'été"]
+    assert q.type == "mixed" and q.role == "député"

@@ -173,7 +173,13 @@ def _speaking_subject(doc: Doc, cue: CueMatch) -> bool:
     """An ambiguous verb (signifier, prévoir, indiquer…) reports speech only with a speaker as subject."""
     raw = [k for k in doc.children[cue.verb] if doc.tokens[k].dep in ("nsubj", "nsubj:pass") and k < cue.verb]
     verb = doc.tokens[cue.verb]
-    if raw and fold(doc.tokens[raw[0]].text) == "qui" and verb.dep == "acl:relcl" and verb.head != cue.verb:
+    q = raw[0] if raw else None
+    if q is not None and fold(doc.tokens[q].text) == "qui" and q >= 2 and doc.tokens[q - 1].text == "," \
+            and doc.tokens[q - 2].pos in ("NOUN", "PROPN"):
+        # …, souligne le député, qui rappelle que…: the antecedent is the phrase before the comma,
+        # wherever the parse hangs the relative
+        return speaker_like(mention_of(doc, q - 2))
+    if q is not None and fold(doc.tokens[q].text) == "qui" and verb.dep == "acl:relcl" and verb.head != cue.verb:
         # des associations qui appellent à marcher: the relative's antecedent is the subject
         return speaker_like(mention_of(doc, verb.head))
     if raw and fold(doc.tokens[raw[0]].text) in NOT_SPEAKERS:
