@@ -301,3 +301,17 @@ def test_positions_met_out_of_order_still_give_the_latest_before():
     e = Entity(0, "person", "morvan", positions=[97, 2369, 529], roles=[(2369, "musicienne"), (529, "porte-parole")])
     assert e.last_before(2735) == 2369 and e.last_before(600) == 529
     assert e.role_near(2735) == "musicienne" and e.role_near(1000) == "porte-parole"
+
+
+def test_a_bare_description_nobody_holds_is_the_last_speaker(quotes_of):
+    text = ("« Les gens n'y croient plus », craint Charles Dumoulin, vice-président de la commission. "
+            "« On est dans une ambiance de défiance », estime le député centriste.")
+    assert quotes_of(text)["On est dans une ambiance de défiance"].speaker.name == "Charles Dumoulin"
+
+
+def test_a_bare_office_is_its_holder_not_the_last_speaker(quotes_of):
+    # « le Premier ministre » (one holder at a time, flag office) is never the person just quoted
+    text = ("« Nous resterons ici toute la nuit », a dit Erwan Le Gall, un manifestant. "
+            "Le Premier ministre a assuré qu'il avait entendu la colère des manifestants.")
+    q = quotes_of(text)["il avait entendu la colère des manifestants"]
+    assert q.speaker.name != "Erwan Le Gall"

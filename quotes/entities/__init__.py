@@ -336,7 +336,7 @@ class EntityModel:
         if m.role and m.kind == "person":
             # the holder of that role; a role nobody holds stays unnamed here: the speaker scorer
             # weighs the current speaker and the salient persons against it (le député → Courson)
-            ent = self._holder(m, pos) or self._demonstrative(m)
+            ent = self._holder(m, pos) or self._demonstrative(m) or self._epithet(m, pos, last_speaker)
             if ent and ent.kind == "anonymous":  # la responsable → une responsable des communications…
                 return Resolution(ent, None, "anonymous", max((r for _, r in ent.roles), key=len))
             if ent:
@@ -364,6 +364,26 @@ class EntityModel:
             if best_key is None or key > best_key:
                 best, best_key = ent, key
         return best
+
+    def _epithet(self, m: Mention, pos: int, last_speaker: Entity | None) -> Entity | None:
+        """« estime le député UDI », « balaye la quinqua »: a bare description nobody in the article
+        holds, with no complement naming an office (le préfet de Paris), describes the person the
+        text is about: the last speaker, else the person last named."""
+        words = regex.findall(r"\w+", m.role or "")
+        entry = role_entry(m.role or "")
+        if m.possessive or not words or any(fold(w) in ("de", "du", "des", "d") for w in words) or \
+                entry is not None and "office" in entry.flags or \
+                self.doc.tokens[m.first].text.lower().replace("’", "'") not in ("le", "la", "l'"):
+            return None
+
+        def agrees(e: Entity | None) -> bool:
+            return e is not None and e.kind == "person" and e.name is not None and (
+                m.gender == "x" or e.gender in ("x", m.gender))
+        if agrees(last_speaker) and (last_speaker.last_before(pos) or -10 ** 6) > pos - 1500:
+            return last_speaker
+        near = [(e.last_before(m.start), e) for e in self.entities if agrees(e) and e.last_before(m.start) is not None
+                and m.start - e.last_before(m.start) < 800]
+        return max(near, key=lambda x: x[0])[1] if near else None
 
     def _antecedent(self, m: Mention, pos: int, last_speaker: Entity | None, prefer_last: bool) -> Entity | None:
         def agrees(ent: Entity) -> bool:
