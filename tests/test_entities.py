@@ -315,3 +315,10 @@ def test_a_bare_office_is_its_holder_not_the_last_speaker(quotes_of):
             "Le Premier ministre a assuré qu'il avait entendu la colère des manifestants.")
     q = quotes_of(text)["il avait entendu la colère des manifestants"]
     assert q.speaker.name != "Erwan Le Gall"
+
+
+def test_a_person_named_only_in_a_teaser_is_nobody_s_antecedent(quotes_of):
+    text = ("« Il faut un dialogue », a déclaré mardi Mgr Olivier Rivière à la radio.\n"
+            "» LIRE AUSSI - Gilets jaunes : Philippe dénonce la « radicalisation »\n"
+            "« C'est le rôle de l'Église de permettre cela », a-t-il ajouté.")
+    assert quotes_of(text)["C'est le rôle de l'Église de permettre cela"].speaker.name == "Olivier Rivière"

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 
 import regex
 
-from .. import lexicon
+from .. import lexicon, zones
 from ..lexicon import fold
 from ..nlp import Doc
 from .bodies import antecedent_body, bare_body
@@ -70,14 +70,17 @@ class EntityModel:
         self.entities: list[Entity] = []
         self.by_key: dict[tuple[str, str], Entity] = {}
         self.aliases: dict[str, Entity] = {}
+        self.teasers = zones.spans(doc.text)  # « » LIRE AUSSI - Philippe dénonce… » names nobody of the story
         self._collect()
 
     # -- building ---------------------------------------------------------------------------
     def _collect(self) -> None:
         doc = self.doc
         seen: set[int] = set()
+        teasers = self.teasers
         for e in doc.ents:
-            if (e.label == "PER" or _first_name_led(doc, e)) and e.first not in seen:
+            if (e.label == "PER" or _first_name_led(doc, e)) and e.first not in seen \
+                    and not zones.is_boilerplate(teasers, e.start, e.end):
                 m = self._person_mention(e.first, e.last)
                 if m:
                     seen.update(range(m.first, m.last))
@@ -387,6 +390,8 @@ class EntityModel:
 
     def _antecedent(self, m: Mention, pos: int, last_speaker: Entity | None, prefer_last: bool) -> Entity | None:
         def agrees(ent: Entity) -> bool:
+            if not any(not zones.is_boilerplate(self.teasers, p, p + 1) for p in ent.positions):
+                return False  # named only in a teaser for another article
             if m.number == "p":  # « ils » / « elles »: only speakers named together
                 return ent.kind == "person" and " et " in (ent.name or "")
             return ent.kind == "person" and (m.gender == "x" or ent.gender in ("x", m.gender))

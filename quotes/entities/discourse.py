@@ -16,6 +16,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from math import exp, log
 
+from .. import zones
 from ..nlp import Doc
 from . import Entity, EntityModel
 
@@ -66,6 +67,8 @@ class Discourse:
         lead_para = 1 if headline_end else 0
         for ent in entities.entities:
             for p in sorted(set(ent.positions)):
+                if zones.is_boilerplate(entities.teasers, p, p + 1):
+                    continue  # a teaser for another article raises nobody here
                 subject = _is_subject(doc, p)
                 w = SUBJECT if subject else OBJECT if _is_object(doc, p) else OTHER
                 if p < headline_end:
