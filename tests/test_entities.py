@@ -322,3 +322,16 @@ def test_a_person_named_only_in_a_teaser_is_nobody_s_antecedent(quotes_of):
             "» LIRE AUSSI - Gilets jaunes : Philippe dénonce la « radicalisation »\n"
             "« C'est le rôle de l'Église de permettre cela », a-t-il ajouté.")
     assert quotes_of(text)["C'est le rôle de l'Église de permettre cela"].speaker.name == "Olivier Rivière"
+
+
+def test_elle_after_a_body_just_quoted_is_that_body(quotes_of):
+    text = ("La préfecture du Var a dénoncé « une journée de violences ». « Des manifestants voulaient "
+            "s'en prendre aux bâtiments publics », a-t-elle affirmé.")
+    q = quotes_of(text)["Des manifestants voulaient s'en prendre aux bâtiments publics"]
+    assert q.speaker.name == "préfecture du Var" and q.speaker.kind == "organization"
+
+
+def test_il_after_a_body_goes_to_the_person_the_sentence_names(quotes_of):
+    text = ("Le gouvernement a promis que les crédits d'impôt seraient versés. Des mesures qui ne "
+            "rassurent pas Charles Dumoulin : « Il va y avoir des bugs », prédit-il.")
+    assert quotes_of(text)["Il va y avoir des bugs"].speaker.name == "Charles Dumoulin"

@@ -404,6 +404,12 @@ class EntityModel:
                  and any(sent_start <= p < pos for p in e.positions)]
         if named and sent_start < pos < m.start:
             return max(named, key=lambda x: x[0])[1]
+        if last_speaker is not None and last_speaker.kind == "organization" and exact and m.number == "s" \
+                and last_speaker.gender == m.gender and (last_speaker.last_before(pos) or -10 ** 6) > pos - 600 \
+                and "\n" not in self.doc.text[last_speaker.last_before(pos) or 0:pos] \
+                and not any(agrees(e) and self._named_between(last_speaker, last_speaker.last_before(pos) or 0,
+                                                               pos, subject=e) for e in self.entities):
+            return last_speaker  # La préfecture a dénoncé… « … », a-t-elle affirmé: the body just quoted
         if prefer_last and last_speaker and agrees(last_speaker) and last_speaker.last_before(pos) is not None \
                 and (not exact or last_speaker.gender == m.gender) and not any(
                     e is not last_speaker and agrees(e) and (not exact or e.gender == m.gender)

@@ -7,6 +7,8 @@ a relative clause swallowed), its tags much less.
 """
 from __future__ import annotations
 
+import copy
+
 from dataclasses import dataclass
 from functools import cache
 
@@ -272,6 +274,14 @@ def mention_at(doc: Doc, i: int, limit: int | None = None) -> Mention | None:
     if i >= len(doc.tokens):
         return None
     limit = doc.sent_of(i).last if limit is None else limit
+    key = ("mention", i, limit)  # the sieves and the entity model ask for the same phrases again
+    if key not in doc.memo:
+        doc.memo[key] = _mention_at(doc, i, limit)
+    m = doc.memo[key]
+    return copy.copy(m) if m is not None else None  # callers may change their copy
+
+
+def _mention_at(doc: Doc, i: int, limit: int) -> Mention | None:
     p = pronoun(doc, i)
     if p:
         return p

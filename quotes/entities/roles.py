@@ -1,12 +1,16 @@
 """Role and name keys: how two mentions of one person or office are recognised as the same."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from .. import lexicon
 from ..lexicon import fold
 
 PARTICLE_PREFIX = regex.compile(r"^(?:al|el|ben|bin|ibn|abou|abu|d|de|van|von|mc)[-'’]", regex.I)
+ROLE_WORD = regex.compile(r"\w+(?:['’]|-\w+)*|['’]")
+WORD = regex.compile(r"\w+")
 
 
 def surname_key(name: str) -> str:
@@ -17,8 +21,9 @@ def surname_key(name: str) -> str:
     return fold(PARTICLE_PREFIX.sub("", last))
 
 
+@lru_cache(maxsize=1 << 14)
 def role_head(role: str) -> str | None:
-    words = [fold(w) for w in regex.findall(r"\w+(?:['’]|-\w+)*|['’]", role)]
+    words = [fold(w) for w in ROLE_WORD.findall(role)]
     index = lexicon.roles()
     for k in range(len(words)):
         hit = index.match(words, k)
@@ -27,8 +32,9 @@ def role_head(role: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1 << 14)
 def role_entry(role: str) -> lexicon.Role | None:
-    words = [fold(w) for w in regex.findall(r"\w+(?:['’]|-\w+)*|['’]", role)]
+    words = [fold(w) for w in ROLE_WORD.findall(role)]
     index = lexicon.roles()
     for k in range(len(words)):
         hit = index.match(words, k)
@@ -37,14 +43,15 @@ def role_entry(role: str) -> lexicon.Role | None:
     return None
 
 
+@lru_cache(maxsize=1 << 14)
 def role_concept(role: str) -> str | None:
     """The office a role names, read at its head: le porte-parole du président is no head of state."""
-    words = tuple(fold(w) for w in regex.findall(r"\w+(?:['’]|-\w+)*|['’]", role)
+    words = tuple(fold(w) for w in ROLE_WORD.findall(role)
                   if fold(w) not in lexicon.nationalities())
     index = lexicon.roles()
     at = next((k for k in range(len(words)) if index.match(list(words), k)), None)
     starts = (at,) if at is not None else (0, 1)
-    for phrase, concept in sorted(lexicon.role_equivalents().items(), key=lambda kv: -len(kv[0])):
+    for phrase, concept in _equivalents_longest_first():
         n = len(phrase)
         if any(words[k:k + n] == phrase for k in starts):
             return concept
@@ -52,9 +59,15 @@ def role_concept(role: str) -> str | None:
     return lexicon.role_equivalents().get((head,)) if head else None
 
 
+@lru_cache(maxsize=1)
+def _equivalents_longest_first() -> list[tuple[tuple[str, ...], str]]:
+    return sorted(lexicon.role_equivalents().items(), key=lambda kv: -len(kv[0]))
+
+
+@lru_cache(maxsize=1 << 14)
 def country_of(role: str) -> str | None:
     nats = lexicon.nationalities()
-    for w in regex.findall(r"\w+", role):
+    for w in WORD.findall(role):
         if fold(w) in nats:
             return nats[fold(w)][0]
     return None
@@ -67,8 +80,8 @@ def qualified_apart(mention_role: str, held: str, head: str | None) -> bool:
     """A role said with its own qualifier (président du Bundestag, maire de Pau) names another office
     than a held role of the same head that shares none of those words; a bare role (le président)
     qualifies nothing."""
-    quals = {fold(w) for w in regex.findall(r"\w+", mention_role)} - STOP - {head or ""}
+    quals = {fold(w) for w in WORD.findall(mention_role)} - STOP - {head or ""}
     quals -= set(lexicon.nationalities())
     if not quals:
         return False
-    return not quals & {fold(w) for w in regex.findall(r"\w+", held)}
+    return not quals & {fold(w) for w in WORD.findall(held)}
