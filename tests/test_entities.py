@@ -335,3 +335,10 @@ def test_il_after_a_body_goes_to_the_person_the_sentence_names(quotes_of):
     text = ("Le gouvernement a promis que les crédits d'impôt seraient versés. Des mesures qui ne "
             "rassurent pas Charles Dumoulin : « Il va y avoir des bugs », prédit-il.")
     assert quotes_of(text)["Il va y avoir des bugs"].speaker.name == "Charles Dumoulin"
+
+
+def test_a_name_after_a_party_apposition_is_the_speaker(quotes_of):
+    text = ("« Aucun rapport », a réagi le chef de file du parti de gauche, La France insoumise, "
+            "Jean-Luc Mélenchon.")
+    q = quotes_of(text)["Aucun rapport"]
+    assert q.speaker.name == "Jean-Luc Mélenchon" and q.role == "chef de file du parti de gauche"

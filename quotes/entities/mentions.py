@@ -256,16 +256,22 @@ def apposition(doc: Doc, end: int, limit: int) -> tuple[int, int] | None:
         closes = d >= limit or toks[d].text in (",", ".", ")", ":", ";", "!", "?", "»") or toks[d].pos in ("VERB", "AUX")
         role = _role_span(doc, c, d)
         if closes and (role or _name_run(doc, c, d, role[:2] if role else None)):
+            if d < limit and toks[d].text == "," and not _person_span(doc, c, d):
+                # le chef de file du parti, La France insoumise, Jean-Luc Mélenchon: the party, then the name
+                further = apposition(doc, d, limit)
+                if further and _person_span(doc, further[0], further[1]):
+                    return further
             return c, d
         stop = next((k for k in range(d, min(limit, d + 8)) if toks[k].text in (",", ".", ";", ")")), None)
         if role and stop is not None and not any(t.pos in ("VERB", "AUX") for t in toks[d:stop]):
             return c, stop  # ', cheminot de 61 ans,': the role's complement runs to the comma
-    if c < limit and (toks[c].pos == "ADJ" or toks[c].pos == "VERB" and "VerbForm=Part" in (toks[c].morph or "")):
-        # « le procureur de Paris, chargé des affaires de terrorisme, François Molins »: a name
-        # after one participial phrase is still the apposition
-        comma = next((k for k in range(c + 1, min(limit, c + 12)) if toks[k].text == ","), None)
-        found = apposition(doc, comma, limit) if comma is not None else None
-        return found if found and _name_run(doc, found[0], found[1], None) else None
+    comma = next((k for k in range(c + 1, min(limit, c + 12)) if toks[k].text == ","), None)
+    if comma is not None and not any(t.pos in ("VERB", "AUX") and t.feat("VerbForm") == "Fin" for t in toks[c:comma]):
+        # « le procureur de Paris, chargé des affaires de terrorisme, François Molins », « le chef de
+        # file du parti, La France insoumise, Jean-Luc Mélenchon »: a person's name after one verbless
+        # phrase is still the apposition
+        found = apposition(doc, comma, limit)
+        return found if found and _person_span(doc, found[0], found[1]) else None
     return None
 
 
