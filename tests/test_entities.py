@@ -342,3 +342,10 @@ def test_a_name_after_a_party_apposition_is_the_speaker(quotes_of):
             "Jean-Luc Mélenchon.")
     q = quotes_of(text)["Aucun rapport"]
     assert q.speaker.name == "Jean-Luc Mélenchon" and q.role == "chef de file du parti de gauche"
+
+
+def test_a_description_no_list_has_is_the_last_speaker_too(quotes_of):
+    text = ("« Je ne lâcherai rien », a promis Jacqueline Morvan, porte-parole du collectif. "
+            "« Je m'en fiche », balaye la quinqua.")
+    q = quotes_of(text)["Je m'en fiche"]
+    assert q.speaker.name == "Jacqueline Morvan" and q.role == "porte-parole du collectif"

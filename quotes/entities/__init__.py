@@ -348,6 +348,9 @@ class EntityModel:
                 return Resolution(ent, ent.name, ent.kind, self._specific(ent, m.role, pos))
             return Resolution(None, None, "anonymous", m.role)
         if m.kind == "anonymous":
+            ent = self._epithet(m, pos, last_speaker) if m.definite and m.role else None
+            if ent is not None:  # « balaye la quinqua »: a word no list has, said of the last speaker
+                return Resolution(ent, ent.name, ent.kind, self.specific_role(ent, pos))
             return Resolution(None, None, "anonymous", m.role)
         return Resolution(None, None, m.kind if m.kind != "pronoun" else "unknown", m.role)
 
@@ -379,8 +382,8 @@ class EntityModel:
                 self.doc.tokens[m.first].text.lower().replace("’", "'") not in ("le", "la", "l'"):
             return None
 
-        def agrees(e: Entity | None) -> bool:
-            return e is not None and e.kind == "person" and e.name is not None and (
+        def agrees(e: Entity | None) -> bool:  # a person the article names in full (not a lone Facebook)
+            return e is not None and e.kind == "person" and len((e.name or "").split()) >= 2 and (
                 m.gender == "x" or e.gender in ("x", m.gender))
         if agrees(last_speaker) and (last_speaker.last_before(pos) or -10 ** 6) > pos - 1500:
             return last_speaker

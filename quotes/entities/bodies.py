@@ -44,14 +44,15 @@ def named_bodies(doc, entities, pos: int, reach: int = 1500) -> list[tuple[int, 
 
 def antecedent_body(doc, entities, cls: str, pos: int) -> str | None:
     """The name of the body of that class named last before `pos`: a name with a body noun of
-    the same class (le syndicat → le syndicat Unsa), or for a company a bare name too (Google)."""
+    the same class (le syndicat → le syndicat Unsa; a union may be an alliance or a fédération of
+    unions), or for a company a bare name too (Google)."""
     countries = set(lexicon.capitals()) | set(lexicon.capitals().values())
     best = None
     for where, name in named_bodies(doc, entities, pos):
         if not name[:1].isupper() or name in countries or len(name) < 2:
             continue
         head = _head_class(name)
-        if head != cls and not (head is None and cls == "company"):
+        if head != cls and not (head is None and cls == "company") and (head, cls) != ("collective", "union"):
             continue  # a bare name (Google, la SNCF) is taken for a company, not for a union or a party
         if best is None or where > best[0]:
             best = (where, name)
