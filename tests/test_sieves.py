@@ -104,6 +104,15 @@ def test_an_incise_between_commas_inside_the_marks_splits_the_quote(quotes_of):
     assert found["aucune manifestation ne sera autorisée dans la zone neutre"].speaker.name == "Dupré"
 
 
+def test_an_outlet_relaying_words_in_marks_is_not_their_speaker(quotes_of):
+    text = ("« Vous allez très loin, Maître », a rétorqué la juge Roy. « Vos propos sont inutiles et "
+            "farfelus », rapporte le Journal de Montréal.")
+    q = quotes_of(text)["Vos propos sont inutiles et farfelus"]
+    assert q.rule == "incise-after:relayed" and q.speaker.name == "Roy"
+    alone = quotes_of("Le maire a démissionné. « Le conseil a été mal informé », rapporte le Journal de Montréal.")
+    assert alone["Le conseil a été mal informé"].speaker.name == "Journal de Montréal"
+
+
 def test_sieve_fragment_without_its_own_cue_takes_the_sentence_subject(quotes_of):
     text = "La députée Claire Fortin a quitté la séance, dénonçant un rapport « très politique »."
     q = quotes_of(text)["très politique"]

@@ -1,8 +1,10 @@
 """Sieves that read an incise, a colon or a line around the marks: the most precise ones."""
 from __future__ import annotations
 
+from .. import lexicon
 from ..cues import cue_at, incise_after, skip_fillers, subject_of
 from ..entities.mentions import apposition, build, mention_at, np_end, pronoun
+from ..lexicon import fold
 from ..nlp import Doc
 from .base import Attribution, Sieve, first_token_after, last_token_before, nearest_subject
 
@@ -65,7 +67,25 @@ class InciseAfter(Sieve):
         if inc is None or (inc.speaker is None and inc.cue.clitic is None):
             return None
         sub = "inverted" if inc.cue.clitic is not None or (inc.speaker and inc.speaker.first > inc.cue.verb) else None
+        if _relayed(doc, q, inc, ctx):
+            return Attribution(None, inc.cue, sub="relayed", same_as=ctx.previous)
         return Attribution(inc.speaker, inc.cue, sub=sub, prefer_last=True)
+
+
+RELAYING = {"rapporter", "relater", "citer", "relayer"}
+
+
+def _relayed(doc: Doc, q, inc, ctx) -> bool:
+    """« … », a rétorqué la juge Roy. « … », rapporte le Journal de Montréal: an outlet that relays
+    words in marks right after a person's is not their speaker; that person goes on speaking."""
+    m, prev = inc.speaker, ctx.previous
+    if m is None or m.kind != "organization" or inc.cue.entry.lemma not in RELAYING or prev is None:
+        return False
+    head = (m.role or m.name or "").split()[:1] + [doc.tokens[k].text for k in range(m.first, m.last)]
+    media = any(lexicon.bodies().get(fold(w)) == "media" for w in head) or any(
+        e.label == "ORG" for e in doc.ents_over(m.first, m.last)) and doc.tokens[m.first].text.lower() in ("le", "la", "l'")
+    return media and prev.kind == "person" and prev.name is not None and q.type == "direct" \
+        and "\n" not in doc.text[prev.end:q.start]
 
 
 class ColonIntro(Sieve):
