@@ -349,3 +349,11 @@ def test_a_description_no_list_has_is_the_last_speaker_too(quotes_of):
             "« Je m'en fiche », balaye la quinqua.")
     q = quotes_of(text)["Je m'en fiche"]
     assert q.speaker.name == "Jacqueline Morvan" and q.role == "porte-parole du collectif"
+
+
+def test_selon_elle_looks_to_the_last_speaker_first_even_of_unknown_gender(quotes_of):
+    # Brune is in no list of first names: the speaker just quoted still wins over Delphine, named before
+    text = ("Delphine Gény a présenté le plan mardi. « Le gouvernement s'engage à lever les freins », "
+            "a assuré Brune Poirson. Un compteur sera mis en place pour les entreprises, selon elle.")
+    q = quotes_of(text)["Un compteur sera mis en place pour les entreprises"]
+    assert q.speaker.name == "Brune Poirson"

@@ -401,11 +401,13 @@ class EntityModel:
         exact = m.gender != "x"
         # « Des mesures qui ne rassurent pas X : « … », prédit-il »: the person the sentence named
         # before the quote, not the last speaker
+        # (also « X avait regretté la décision de Y qui, avait-il dit, « … » »: the incise before the quote)
         sent_start = self.doc.sent_of(m.first).start if m.first < len(self.doc.tokens) else pos
-        named = [(max(p for p in e.positions if sent_start <= p < pos), e) for e in self.entities
+        cut = min(pos, m.start)
+        named = [(max(p for p in e.positions if sent_start <= p < cut), e) for e in self.entities
                  if agrees(e) and (not exact or e.gender == m.gender)
-                 and any(sent_start <= p < pos for p in e.positions)]
-        if named and sent_start < pos < m.start:
+                 and any(sent_start <= p < cut for p in e.positions)]
+        if named and sent_start < cut:
             return max(named, key=lambda x: x[0])[1]
         if last_speaker is not None and last_speaker.kind == "organization" and exact and m.number == "s" \
                 and last_speaker.gender == m.gender and (last_speaker.last_before(pos) or -10 ** 6) > pos - 600 \
@@ -414,7 +416,8 @@ class EntityModel:
                                                                pos, subject=e) for e in self.entities):
             return last_speaker  # La préfecture a dénoncé… « … », a-t-elle affirmé: the body just quoted
         if prefer_last and last_speaker and agrees(last_speaker) and last_speaker.last_before(pos) is not None \
-                and (not exact or last_speaker.gender == m.gender) and not any(
+                and (not exact or last_speaker.gender == m.gender or last_speaker.gender == "x"
+                     and pos - (last_speaker.last_before(pos) or 0) < 400) and not any(
                     e is not last_speaker and agrees(e) and (not exact or e.gender == m.gender)
                     and self._named_between(e, last_speaker.last_before(pos) or 0, pos, subject=e)
                     for e in self.entities):

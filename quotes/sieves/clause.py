@@ -96,7 +96,8 @@ class Selon(Sieve):
             if speaker and (speaker.name or speaker.role or speaker.kind == "pronoun"):
                 cue = CueMatch(k - 1, doc.token_at(m.start()) or k - 1, k, _SOURCE_VERB, None)
                 sub = "middle" if q.found_by == "source:middle" else "after" if m.start() >= q.outer_end else "before"
-                return Attribution(speaker, cue, sub=sub)
+                # « …, selon elle »: like an incise, the pronoun looks to the last speaker first
+                return Attribution(speaker, cue, sub=sub, prefer_last=speaker.kind == "pronoun")
         return None
 
 
