@@ -17,7 +17,7 @@ from .. import lexicon, zones
 from ..lexicon import fold
 from ..nlp import Doc
 from .bodies import antecedent_body, bare_body
-from .mentions import DE, DETS, Mention, apposition, build, glued, is_title, mention_at, np_end
+from .mentions import DE, DETS, Mention, _role_span, apposition, build, glued, is_title, mention_at, np_end
 from .roles import (country_of, qualified_apart, role_concept, role_entry, role_head,  # noqa: F401
                     surname_key)  # (re-exported)
 
@@ -114,8 +114,16 @@ class EntityModel:
         """Definite descriptions refer back: « Bachar al-Assad … le sort du président syrien »
         gives Assad the role président syrien, so a later « le président syrien affirme » finds him."""
         doc = self.doc
+        roled = {}  # sentence → whether a role noun appears in it at all (most determiners have none)
         for t in doc.tokens:
             det = t.text.lower().replace("’", "'")
+            if det not in ("un", "une", "le", "la", "l'"):
+                continue
+            if t.sent not in roled:
+                sent = doc.sents[t.sent]
+                roled[t.sent] = _role_span(doc, sent.first, sent.last) is not None
+            if not roled[t.sent]:
+                continue
             if det in ("un", "une"):
                 m = mention_at(doc, t.i)
                 if m is not None and not m.name and m.role and m.kind == "anonymous" and role_head(m.role):
