@@ -121,7 +121,7 @@ def _cue_at(doc: Doc, i: int) -> CueMatch | None:
         last = clitic + 1
     negated = any(_low(doc.tokens[k]) in NEGATION for k in range(first, i)) and any(
         _low(doc.tokens[k]) in NEG_TAIL for k in range(first, min(last + 2, len(doc.tokens))))
-    if t.pos == "VERB" and t.feat("VerbForm") == "Part" and not any(
+    if t.pos == "VERB" and t.feat("VerbForm") == "Part" and t.feat("Tense") != "Pres" and not any(
             doc.tokens[k].pos == "AUX" for k in range(first, i)) and t.dep in ("acl", "amod"):
         passive = True  # qualifiée d'« inacceptable » par…, accusé par Moscou de…
     return CueMatch(i, first, last, entry, clitic, negated, passive)

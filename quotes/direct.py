@@ -7,6 +7,8 @@ attribution, by `is_quote`, because a cue is the best evidence there is.
 """
 from __future__ import annotations
 
+import regex
+
 from .candidate import Candidate
 from .cues import CLAUSE_END, Incise, incise_after, is_clitic
 from .lexicon import fold
@@ -111,6 +113,8 @@ def is_quote(q: Candidate, text: str) -> bool:
     strong = q.rule is not None and q.rule.split(":")[0] in (
         "incise-inside", "incise-after", "colon-intro", "parenthetical", "attribution-line", "cue-subject",
         "selon")
+    if chanted(q, text):
+        return True
     if named(q, text):
         return strong and q.rule.split(":")[0] != "cue-subject"
     if strong:
@@ -120,6 +124,16 @@ def is_quote(q: Candidate, text: str) -> bool:
     # one or two words with no cue: a quote only when it stands alone (a heading) and is not a name
     alone = _line_is(text, q)
     return alone and not _title_like(words)
+
+
+CHANTED = regex.compile(r"(?:\baux?\s+cris?\s+d[e'’]|\ben\s+(?:criant|scandant|hurlant|chantant)|"
+                        r"\b(?:scand|hurl|cri|chant|entonn)(?:é|ée|és|ées|ant|ent|aient|ait|e|ez)?)\s*$", regex.I)
+
+
+def chanted(q: Candidate, text: str) -> bool:
+    """Words in marks right after a shout (au cri de « … », en criant « … », ont scandé « … »): a
+    chant or a cry is a quote, whoever shouted it, however short or capitalised (Allah Akbar)."""
+    return CHANTED.search(text[max(0, q.outer_start - 30):q.outer_start]) is not None
 
 
 def named(q: Candidate, text: str) -> bool:

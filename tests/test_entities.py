@@ -357,3 +357,13 @@ def test_selon_elle_looks_to_the_last_speaker_first_even_of_unknown_gender(quote
             "a assuré Brune Poirson. Un compteur sera mis en place pour les entreprises, selon elle.")
     q = quotes_of(text)["Un compteur sera mis en place pour les entreprises"]
     assert q.speaker.name == "Brune Poirson"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Il est entré en hurlant « Jean Valjean » dans la salle.", "Jean Valjean"),
+    ("Le marché de Noël de Strasbourg a rouvert lundi matin.", "Noël de Strasbourg"),
+])
+def test_a_whole_quote_or_a_place_is_no_person(quotes_of, parse, text, name):
+    from quotes.entities import EntityModel
+    model = EntityModel(parse(text))
+    assert name not in {e.name for e in model.entities if e.kind == "person"}

@@ -307,3 +307,18 @@ def test_a_relative_after_a_comma_has_the_phrase_before_it_as_subject(quotes_of)
             "à la fin de l'été.")
     q = quotes_of(text)["« le président a hésité » à la fin de l'été"]
     assert q.type == "mixed" and q.role == "député"
+
+
+@pytest.mark.parametrize("text, chant", [
+    ("Ils ont défilé dans Bordeaux au cri de « Macron démission ! » samedi.", "Macron démission !"),
+    ("L'homme est entré dans le magasin en criant « Allez les Bleus » vers midi.", "Allez les Bleus"),
+])
+def test_chants_are_quotes_however_short_or_capitalised(quotes_of, text, chant):
+    assert chant in quotes_of(text)
+
+
+def test_a_gerund_is_no_passive(quotes_of):
+    # « en criant » is present: the « par » of another verb is not its speaker
+    text = "Paul Girard a traversé la gare en criant « Vive la grève » avant d'être arrêté par des policiers."
+    q = quotes_of(text)["Vive la grève"]
+    assert q.speaker is None or "policiers" not in (q.speaker.mention or "")

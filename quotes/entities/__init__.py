@@ -26,6 +26,21 @@ def _first_name_led(doc: Doc, e) -> bool:
     return e.last - e.first >= 2 and lexicon.first_names().get(fold(doc.tokens[e.first].text), "x") != "x"
 
 
+PLACE_NOUNS = {"marché", "rue", "place", "avenue", "boulevard", "lycée", "collège", "école", "gare", "stade",
+               "pont", "quai", "aéroport", "hôpital", "centre", "musée", "parc", "salle", "square"}
+OPENING, CLOSING = {"«", "“", "\"", "‹"}, {"»", "”", "\"", "›"}
+
+
+def _not_a_person(doc: Doc, e) -> bool:
+    """A name the tagger calls a person that is not one here: the whole of a quote (« Allah
+    Akbar »), or a place named after someone (le marché de Noël, la rue Victor-Hugo)."""
+    toks = doc.tokens
+    if e.first > 0 and e.last < len(toks) and toks[e.first - 1].text in OPENING and toks[e.last].text in CLOSING:
+        return True
+    return e.first >= 2 and toks[e.first - 1].text.lower() in ("de", "du", "d'", "d’") and \
+        toks[e.first - 2].text.lower() in PLACE_NOUNS or e.first >= 1 and toks[e.first - 1].text.lower() in PLACE_NOUNS
+
+
 @dataclass
 class Entity:
     id: int
@@ -80,7 +95,7 @@ class EntityModel:
         teasers = self.teasers
         for e in doc.ents:
             if (e.label == "PER" or _first_name_led(doc, e)) and e.first not in seen \
-                    and not zones.is_boilerplate(teasers, e.start, e.end):
+                    and not zones.is_boilerplate(teasers, e.start, e.end) and not _not_a_person(doc, e):
                 m = self._person_mention(e.first, e.last)
                 if m:
                     seen.update(range(m.first, m.last))
@@ -430,9 +445,15 @@ class EntityModel:
                     and self._named_between(e, last_speaker.last_before(pos) or 0, pos, subject=e)
                     for e in self.entities):
             return last_speaker  # unless the text has turned to another person, a subject since
-        # nearest first; a person whose gender is known to agree beats one of unknown gender
+        # nearest first; a person whose gender is known to agree beats one of unknown gender named
+        # not long after (Radouane, in no list, just named, still beats a Noël paragraphs before)
         ranked = sorted((e for e in self.entities if agrees(e) and e.last_before(pos) is not None),
-                        key=lambda e: (exact and e.gender == m.gender, e.last_before(pos)), reverse=True)
+                        key=lambda e: e.last_before(pos) or 0, reverse=True)
+        if exact and ranked and ranked[0].gender != m.gender:
+            near = ranked[0].last_before(pos) or 0
+            known = [e for e in ranked if e.gender == m.gender and near - (e.last_before(pos) or 0) < 300]
+            if known:
+                ranked = known + [e for e in ranked if e not in known]
         if last_speaker and agrees(last_speaker) and ranked and last_speaker is not ranked[0] and \
                 (not exact or last_speaker.gender == m.gender or ranked[0].gender != m.gender):
             # the last speaker wins over a person merely named since, within a short distance (not

@@ -7,7 +7,7 @@ Both read weights learned from gold (weights.py, rebuilt by `quotes train`, see 
 from __future__ import annotations
 
 from ..candidate import Candidate
-from ..direct import named
+from ..direct import chanted, named
 from ..entities import EntityModel
 from ..entities.discourse import Discourse
 from ..nlp import Doc
@@ -28,6 +28,8 @@ def keep_quotes(quotes: list[Candidate], doc: Doc, model: LinearModel, explain: 
         p = model.probability(x)
         if q.rule is None and named(q, doc.text):
             p = 0.0  # la série « Réconcilier les deux France », with nobody saying it: a title, whatever else
+        elif chanted(q, doc.text):
+            p = max(p, model.threshold)  # au cri de « Allah Akbar »: a chant is a quote, whatever else
         if explain:
             evidence = ", ".join(k for k, v in sorted(x.items()) if v and k != "log_words")
             q.trace.append(f"fragment: {'quote' if p >= model.threshold else 'term'} p={p:.2f} ({evidence})")

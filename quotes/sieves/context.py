@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from ..cues import mention_of
+from ..direct import chanted, line_around
 from ..marks import DIALOGUE
-from ..direct import line_around
 from .base import Attribution, Sieve, first_token_after, last_token_before
 
 
@@ -122,6 +122,8 @@ class SentenceSubject(Sieve):
                 m = mention_of(doc, c)
                 if m and m.kind in ("person", "organization", "unknown") and (m.name or m.role):
                     return Attribution(m, None)
+                if m and m.kind == "pronoun" and chanted(q, doc.text):
+                    return Attribution(m, None, sub="chant")  # Il entre aux cris de « … »: he shouts it
         return None
 
 
