@@ -156,7 +156,7 @@ def skip_fillers(doc: Doc, j: int, limit: int) -> int:
             return j
         t = toks[j]
         low = _low(t)
-        if t.pos == "ADV" and low not in NEGATION and fold(t.text) not in lexicon.pronouns():
+        if t.pos == "ADV" and low not in NEGATION and low not in ("que", "qu'") and fold(t.text) not in lexicon.pronouns():
             j += 1
         elif fold(t.text) in times:
             j += 1

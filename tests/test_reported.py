@@ -322,3 +322,15 @@ def test_a_gerund_is_no_passive(quotes_of):
     text = "Paul Girard a traversé la gare en criant « Vive la grève » avant d'être arrêté par des policiers."
     q = quotes_of(text)["Vive la grève"]
     assert q.speaker is None or "policiers" not in (q.speaker.mention or "")
+
+
+def test_qu_tagged_as_an_adverb_still_opens_the_clause(quotes_of):
+    # the tagger calls « qu' » before « une » an adverb; it is the que of the clause
+    found = quotes_of("Le procureur a précisé qu'une vidéo saisie en avril montrait une table.")
+    assert "une vidéo saisie en avril montrait une table" in found
+
+
+def test_il_subject_of_a_speech_verb_goes_on_with_the_last_speaker(quotes_of):
+    text = ("« Marc Durand cherchait à joindre le groupe », a révélé le procureur Paul Girard. "
+            "Il a précisé qu'une vidéo saisie en avril montrait une table.")
+    assert quotes_of(text)["une vidéo saisie en avril montrait une table"].speaker.name == "Paul Girard"

@@ -48,7 +48,9 @@ class CueSubject(Sieve):
                     # « La Russie dément. » « Et exige que… »: the parser cut a coordinated sentence
                     prev = doc.sents[sent.i - 1]
                     speaker = nearest_subject(doc, prev.first, prev.last)
-                return Attribution(speaker, cue) if speaker else None
+                # « X a dit que… Il a précisé que… »: a pronoun subject of a speech verb goes on with the
+                # last speaker before anyone named in what was reported
+                return Attribution(speaker, cue, prefer_last=speaker.kind == "pronoun") if speaker else None
             k -= 1
             steps += 1
         return None
