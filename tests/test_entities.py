@@ -367,3 +367,10 @@ def test_a_whole_quote_or_a_place_is_no_person(quotes_of, parse, text, name):
     from quotes.entities import EntityModel
     model = EntityModel(parse(text))
     assert name not in {e.name for e in model.entities if e.kind == "person"}
+
+
+def test_a_capitalised_group_is_no_person_but_a_party_stays_a_body(quotes_of):
+    q = quotes_of("Les Gilets jaunes ont assuré qu'ils reviendraient samedi.")["ils reviendraient samedi"]
+    assert q.speaker.name is None and q.speaker.kind == "anonymous"
+    q = quotes_of("Les Républicains ont estimé que la réforme était mauvaise.")["la réforme était mauvaise"]
+    assert q.speaker.kind == "organization"

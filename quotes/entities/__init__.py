@@ -28,15 +28,18 @@ def _first_name_led(doc: Doc, e) -> bool:
 
 PLACE_NOUNS = {"marché", "rue", "place", "avenue", "boulevard", "lycée", "collège", "école", "gare", "stade",
                "pont", "quai", "aéroport", "hôpital", "centre", "musée", "parc", "salle", "square"}
+PLURAL_DETS = {"les", "des", "ces", "quelques", "plusieurs", "nos", "leurs", "certains", "certaines"}
 OPENING, CLOSING = {"«", "“", "\"", "‹"}, {"»", "”", "\"", "›"}
 
 
 def _not_a_person(doc: Doc, e) -> bool:
     """A name the tagger calls a person that is not one here: the whole of a quote (« Allah
-    Akbar »), or a place named after someone (le marché de Noël, la rue Victor-Hugo)."""
+    Akbar »), a group (les Gilets jaunes), or a place named after someone (le marché de Noël)."""
     toks = doc.tokens
     if e.first > 0 and e.last < len(toks) and toks[e.first - 1].text in OPENING and toks[e.last].text in CLOSING:
         return True
+    if e.first > 0 and toks[e.first - 1].text.lower() in PLURAL_DETS:
+        return True  # les Gilets jaunes, des Français: a group, not a person
     return e.first >= 2 and toks[e.first - 1].text.lower() in ("de", "du", "d'", "d’") and \
         toks[e.first - 2].text.lower() in PLACE_NOUNS or e.first >= 1 and toks[e.first - 1].text.lower() in PLACE_NOUNS
 

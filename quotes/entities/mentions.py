@@ -187,6 +187,10 @@ def _classify(doc: Doc, m: Mention, a: int, b: int) -> None:
         if not m.title and (m.name in _countries() or fold(m.name) in lexicon.bodies()):
             m.kind = "organization"  # la France (not the first name), Matignon, l'Élysée: whatever NER says
             return
+        if m.number == "p" and not m.role and not m.title and " et " not in m.name and \
+                not ent_labels & {"ORG", "LOC"} and m.name not in _countries():
+            m.kind, m.role, m.name = "anonymous", m.name, None  # les Gilets jaunes: a group, no person
+            return
         if m.gender == "x":
             m.gender = _gender_of_name(m.name) if m.title is None else m.gender
         if m.gender == "x" and "PER" in ent_labels and len(m.name.split()) >= 2:
