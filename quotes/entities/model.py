@@ -1,0 +1,295 @@
+"""Building the article's entity model: persons from the tagger's names with the role before
+or beside them, bodies the article names, acronyms, definite descriptions linked back."""
+from __future__ import annotations
+
+from .. import lexicon, zones
+from ..lexicon import fold
+from ..nlp import Doc
+from .entity import Entity
+from .mentions import DE, DETS, Mention, _role_span, apposition, build, glued, is_title, mention_at, np_end
+from .resolution import Resolver
+from .roles import country_of, qualified_apart, role_concept, role_head, surname_key
+
+
+def _first_name_led(doc: Doc, e) -> bool:
+    """A span the tagger called a place or body but that opens with a first name (Bachar al-Assad)."""
+    return e.last - e.first >= 2 and lexicon.first_names().get(fold(doc.tokens[e.first].text), "x") != "x"
+
+
+PLACE_NOUNS = {"marché", "rue", "place", "avenue", "boulevard", "lycée", "collège", "école", "gare", "stade",
+               "pont", "quai", "aéroport", "hôpital", "centre", "musée", "parc", "salle", "square"}
+PLURAL_DETS = {"les", "des", "ces", "quelques", "plusieurs", "nos", "leurs", "certains", "certaines"}
+OPENING, CLOSING = {"«", "“", "\"", "‹"}, {"»", "”", "\"", "›"}
+
+
+def _not_a_person(doc: Doc, e) -> bool:
+    """A name the tagger calls a person that is not one here: the whole of a quote (« Allah
+    Akbar »), a group (les Gilets jaunes), or a place named after someone (le marché de Noël)."""
+    toks = doc.tokens
+    if e.first > 0 and e.last < len(toks) and toks[e.first - 1].text in OPENING and toks[e.last].text in CLOSING:
+        return True
+    if e.first > 0 and toks[e.first - 1].text.lower() in PLURAL_DETS:
+        return True  # les Gilets jaunes, des Français: a group, not a person
+    return e.first >= 2 and toks[e.first - 1].text.lower() in ("de", "du", "d'", "d’") and \
+        toks[e.first - 2].text.lower() in PLACE_NOUNS or e.first >= 1 and toks[e.first - 1].text.lower() in PLACE_NOUNS
+
+
+class EntityModel(Resolver):
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.entities: list[Entity] = []
+        self.by_key: dict[tuple[str, str], Entity] = {}
+        self.aliases: dict[str, Entity] = {}
+        self.teasers = zones.spans(doc.text)  # « » LIRE AUSSI - Philippe dénonce… » names nobody of the story
+        self._collect()
+
+    # -- building ---------------------------------------------------------------------------
+    def _collect(self) -> None:
+        doc = self.doc
+        seen: set[int] = set()
+        teasers = self.teasers
+        for e in doc.ents:
+            if (e.label == "PER" or _first_name_led(doc, e)) and e.first not in seen \
+                    and not zones.is_boilerplate(teasers, e.start, e.end) and not _not_a_person(doc, e):
+                m = self._person_mention(e.first, e.last)
+                if m:
+                    seen.update(range(m.first, m.last))
+                    self.add(m)
+
+        for t in doc.tokens:
+            if is_title(t) and t.i + 1 < len(doc.tokens) and t.i + 1 not in seen and \
+                    doc.tokens[t.i + 1].text[:1].isupper():
+                m = self._person_mention(t.i + 1, t.i + 2)
+                if m:
+                    self.add(m)
+        self._acronyms()
+        self._bodies()
+        self._link_definites()
+
+    def _bodies(self) -> None:
+        """Bodies the article names with a definite phrase (la préfecture du Finistère, le parquet de
+        Paris): entities too, so that a later « elle » or « le parquet » can find them."""
+        doc = self.doc
+        bodies = lexicon.bodies()
+        for t in doc.tokens:
+            if t.text.lower().replace("’", "'") not in ("le", "la", "l'", "les") or t.i + 1 >= len(doc.tokens):
+                continue
+            if fold(doc.tokens[t.i + 1].text) not in bodies:
+                continue
+            m = mention_at(doc, t.i)
+            if m is not None and m.kind == "organization" and m.name:
+                self.add(m)
+
+    def _link_definites(self) -> None:
+        """Definite descriptions refer back: « Bachar al-Assad … le sort du président syrien »
+        gives Assad the role président syrien, so a later « le président syrien affirme » finds him."""
+        doc = self.doc
+        roled = {}  # sentence → whether a role noun appears in it at all (most determiners have none)
+        for t in doc.tokens:
+            det = t.text.lower().replace("’", "'")
+            if det not in ("un", "une", "le", "la", "l'"):
+                continue
+            if t.sent not in roled:
+                sent = doc.sents[t.sent]
+                roled[t.sent] = _role_span(doc, sent.first, sent.last) is not None
+            if not roled[t.sent]:
+                continue
+            if det in ("un", "une"):
+                m = mention_at(doc, t.i)
+                if m is not None and not m.name and m.role and m.kind == "anonymous" and role_head(m.role):
+                    # une responsable des communications: someone unnamed the article will call la responsable
+                    ent = Entity(len(self.entities), "anonymous", f"{role_head(m.role)}@{m.start}")
+                    ent.roles.append((m.start, m.role))
+                    ent.positions.append(m.start)
+                    ent.gender = m.gender
+                    self.entities.append(ent)
+                continue
+            if det not in ("le", "la", "l'"):
+                continue
+            m = mention_at(doc, t.i)
+            if m is None or m.name or not m.role or m.kind != "person" or m.possessive:
+                continue
+            ent = self._antecedent_for_role(m)
+            if ent is not None:
+                ent.roles.append((m.start, m.role))
+                ent.positions.append(m.start)
+
+    def _antecedent_for_role(self, m: Mention) -> Entity | None:
+        best, best_pos = None, -1
+        for ent in self.entities:
+            last = ent.last_before(m.start)
+            if ent.kind != "person" or last is None or m.start - last > 1500:
+                continue
+            if m.gender != "x" and ent.gender not in ("x", m.gender):
+                continue
+            if not self._role_fits(ent, m.role or "", m.country):
+                continue
+            if not ent.roles and (m.start - last > 600 or (len((ent.name or "").split()) < 2 and not ent.implied)
+                                  or self._named_between(ent, last, m.start)):
+                continue  # a person with no stated role: only the one just named in full, nobody since
+            if last > best_pos:
+                best, best_pos = ent, last
+        return best
+
+    def _named_between(self, ent: Entity, a: int, b: int, subject: Entity | None = None) -> bool:
+        """Whether another person (or `subject`) is named as a subject between positions a and b
+        (the text has turned to them: a later « le maire » may be theirs)."""
+        others = [subject] if subject is not None else [e for e in self.entities if e is not ent]
+        return any(e.kind == "person" and any(a < p < b and self._subject_at(p) for p in e.positions)
+                   for e in others)
+
+    def _subject_at(self, pos: int) -> bool:
+        i = self.doc.token_at(pos)
+        if i is None:
+            return False
+        toks = self.doc.tokens
+        sent = self.doc.sent_of(i)
+        b = i - 1
+        while b >= sent.first and (is_title(toks[b]) or toks[b].text in ("M.", "MM.", "Mme", "Mmes")):
+            b -= 1
+        if b >= sent.first and (toks[b].pos == "ADP" or toks[b].text.lower() == "et" and any(
+                toks[k].pos == "ADP" for k in range(max(sent.first, b - 5), b))):
+            return False  # une rencontre entre MM. Kerry et Poutine: a complement, whatever follows
+        last = min(len(toks), i + 4, sent.last)
+        if any(toks[k].dep in ("nsubj", "nsubj:pass") for k in range(i, last)):
+            return True
+        k = i  # the parser's attachments wander: a name right before its finite verb is its subject
+        while k < sent.last and (toks[k].text[:1].isupper() or toks[k].pos == "PROPN"):
+            k += 1
+        return k < sent.last and k > i and toks[k].pos in ("AUX", "VERB") and toks[k].feat("VerbForm") == "Fin"
+
+    @staticmethod
+    def _role_fits(ent: Entity, role: str, country: str | None) -> bool:
+        if not ent.roles:
+            return not ent.implied or role_head(role) in {fold(r) for r in ent.implied} or (
+                role_concept(role) is not None and role_concept(role) in {role_concept(r) for r in ent.implied})
+        head, concept = role_head(role), role_concept(role)
+        for _, r in ent.roles:
+            if role_head(r) == head and qualified_apart(role, r, head):
+                continue  # le président du Bundestag is not le président (de la République)
+            if role_head(r) == head or (concept and role_concept(r) == concept):
+                rc = country_of(r)
+                if not (country and rc and rc != country):
+                    return True
+        return False
+
+    def _person_mention(self, first: int, last: int) -> Mention | None:
+        """The fullest mention around a name: a role before it, or an apposition beside it."""
+        doc = self.doc
+        sent = doc.sent_of(first)
+        while last < sent.last and glued(doc, last):
+            last += 2
+        if first > sent.first and doc.tokens[first - 1].text.lower() in DE | {"à", "au", "chez", "en"}:
+            # l'usine d'Alma, le président du syndicat, …: a complement, not who the role is about
+            return build(doc, first, last)
+        best = None
+        if first > sent.first and doc.tokens[first - 1].text == ",":
+            # la porte-parole du CHU de Québec, Lindsay Jacques
+            for s in range(max(sent.first, first - 16), first - 1):
+                if (doc.tokens[s].text.lower() in DETS or s == sent.first) and np_end(doc, s, first - 1) == first - 1:
+                    m = build(doc, s, first - 1, (first, last))
+                    if m and m.role and m.name:
+                        return m
+        from ..cues import cue_at  # (cues read mentions: imported here, not at the top)
+        for s in range(max(sent.first, first - 14), first):
+            if s > sent.first and doc.tokens[s - 1].text == "," and cue_at(doc, s) is not None:
+                continue  # « …, juge Jean-Luc. »: the incise's verb, tagged a noun, is no role
+            if (doc.tokens[s].text.lower() in DETS or doc.tokens[s].pos in ("NOUN", "ADJ")) and np_end(doc, s, sent.last) >= last:
+                m = build(doc, s, np_end(doc, s, sent.last), apposition(doc, np_end(doc, s, sent.last), sent.last))
+                if m and m.name and m.role:
+                    best = m
+                    break
+        if best is None:
+            end = np_end(doc, first, sent.last)
+            best = build(doc, first - (first > sent.first and is_title(doc.tokens[first - 1])),
+                         max(end, last), apposition(doc, max(end, last), sent.last))
+        return best if best and best.name else None
+
+    def _acronyms(self) -> None:
+        """Québec solidaire (QS), le Centre de services scolaire de Montréal (CSSDM): the acronym
+        names the body too, and the body's name is the phrase before it."""
+        doc = self.doc
+        toks = doc.tokens
+        for k in range(1, len(toks) - 2):
+            if toks[k].text != "(" or toks[k + 2].text != ")":
+                continue
+            acronym = toks[k + 1].text
+            if not (acronym.replace("-", "").isupper() and 2 <= len(acronym) <= 12):
+                continue
+            sent = doc.sent_of(k)
+            best = None
+            for s in range(max(sent.first, k - 14), k):
+                det = toks[s].text.lower().replace("’", "'") in DETS
+                if np_end(doc, s, k) == k and (toks[s].text[:1].isupper() and not det or (
+                        det and s + 1 < k and toks[s + 1].text[:1].isupper())):
+                    best = s + 1 if det else s
+                    break
+            if best is None or lexicon.roles().match([fold(toks[best].text)], 0):
+                continue
+            name = doc.text[toks[best].start:toks[k + 2].end]
+            ent = self._entity("organization", fold(name), name)
+            ent.positions.append(toks[best].start)
+            self.aliases[fold(acronym)] = ent
+
+    def _entity(self, kind: str, key: str, name: str) -> Entity:
+        ent = self.by_key.get((kind, key))
+        if ent is None:
+            ent = Entity(len(self.entities), kind, key)
+            self.entities.append(ent)
+            self.by_key[(kind, key)] = ent
+        if name not in ent.names:
+            ent.names.append(name)
+        return ent
+
+    def add(self, m: Mention) -> Entity | None:
+        """Record a named mention; returns its entity."""
+        if not m.name:
+            return None
+        kind = m.kind if m.kind in ("person", "organization") else self._guess_kind(m)
+        if kind == "organization" and ("person", surname_key(m.name)) in self.by_key and m.role is None \
+                and m.name not in lexicon.capitals():
+            kind = "person"  # St-Louis, tagged as a place, is the coach named a paragraph earlier
+        if kind == "person":
+            ent = self._by_first_name(m.name) or self._entity("person", surname_key(m.name), m.name)
+        else:
+            name = lexicon.capitals().get(m.name, m.name)
+            ent = self.aliases.get(fold(name)) or self._same_body(name) or self._entity("organization", fold(name), name)
+            if name not in ent.names:
+                ent.names.append(name)
+        ent.positions.append(m.start)
+        if m.role:  # "son homologue russe" is still a role, and its nationality tells people apart
+            ent.roles.append((m.start, m.role))
+        if m.title and lexicon.titles()[m.title][3]:
+            ent.implied.add(lexicon.titles()[m.title][3])
+        if ent.gender == "x" and m.gender != "x" and (kind == "person" or m.kind == "organization"):
+            ent.gender = m.gender  # a body's gender is its noun's (la préfecture … elle)
+        return ent
+
+    def _by_first_name(self, name: str) -> Entity | None:
+        """« Jacline » after « Jacline Mouraud »: a profile calls its subject by the first name."""
+        if " " in name.strip() or ("person", surname_key(name)) in self.by_key:
+            return None
+        found = {ent.id: ent for ent in self.entities if ent.kind == "person" and any(
+            len(n.split()) >= 2 and fold(n.split()[0]) == fold(name) for n in ent.names)}
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def _same_body(self, name: str) -> Entity | None:
+        """La diplomatie russe and le ministère russe des Affaires étrangères are one body."""
+        concept, country = role_concept(name), country_of(name)
+        if concept is None:
+            return None
+        for ent in self.entities:
+            if ent.kind == "organization" and any(role_concept(n) == concept and country_of(n) == country
+                                                  for n in ent.names):
+                return ent
+        return None
+
+    def _guess_kind(self, m: Mention) -> str:
+        key = surname_key(m.name or "")
+        if ("person", key) in self.by_key:
+            return "person"
+        if fold(m.name or "") in self.aliases or ("organization", fold(m.name or "")) in self.by_key:
+            return "organization"
+        if (m.name or "").replace("-", "").isupper() or m.name in lexicon.capitals():
+            return "organization"
+        return "person"

@@ -1,0 +1,209 @@
+"""Resolving a speaker mention to the article's entities: names by their key, pronouns to the
+agreeing person the text is about, descriptions to the holder of the role or to the person just
+named, bare body nouns to the body named before (sieves.md lists the rules)."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import regex
+
+from .. import zones
+from ..lexicon import fold
+from .bodies import antecedent_body, bare_body
+from .entity import Entity, Resolution
+from .mentions import Mention
+from .roles import country_of, qualified_apart, role_concept, role_entry, role_head
+
+
+class Resolver:
+    """The resolving half of `EntityModel` (model.py builds the entities it reads)."""
+
+    def resolve(self, m: Mention | None, pos: int, last_speaker: Entity | None = None,
+                prefer_last: bool = False) -> Resolution:
+        if m is None:
+            return Resolution(None, None, "unknown", None)
+        if m.kind == "pronoun":
+            ent = self._antecedent(m, pos, last_speaker, prefer_last)
+            if ent:
+                return Resolution(ent, ent.name, ent.kind, ent.role_near(pos))
+            return Resolution(None, None, "unknown", None)
+        if m.name:
+            cls = bare_body(m.name) if m.kind == "organization" and m.definite else None
+            named = antecedent_body(self.doc, self.entities, cls, m.start) if cls else None
+            if named:  # l'entreprise → Google, named before
+                m = replace(m, name=named)
+            ent = self.add(m)
+            if ent is None:
+                return Resolution(None, m.name, m.kind, m.role)
+            role = self._specific(ent, m.role or ent.role_near(pos) or "", pos) or None
+            return Resolution(ent, ent.name, ent.kind, role)
+        if m.role and m.kind == "person":
+            # the holder of that role; a role nobody holds stays unnamed here: the speaker scorer
+            # weighs the current speaker and the salient persons against it (le député → Courson)
+            ent = self._holder(m, pos) or self._demonstrative(m) or self._epithet(m, pos, last_speaker)
+            if ent and ent.kind == "anonymous":  # la responsable → une responsable des communications…
+                return Resolution(ent, None, "anonymous", max((r for _, r in ent.roles), key=len))
+            if ent:
+                if (m.start, m.role) not in ent.roles:
+                    ent.roles.append((m.start, m.role))  # le chef de la diplomatie → Kerry: his role from now on
+                return Resolution(ent, ent.name, ent.kind, self._specific(ent, m.role, pos))
+            return Resolution(None, None, "anonymous", m.role)
+        if m.kind == "anonymous":
+            ent = self._epithet(m, pos, last_speaker) if m.definite and m.role else None
+            if ent is not None:  # « balaye la quinqua »: a word no list has, said of the last speaker
+                return Resolution(ent, ent.name, ent.kind, self.specific_role(ent, pos))
+            return Resolution(None, None, "anonymous", m.role)
+        return Resolution(None, None, m.kind if m.kind != "pronoun" else "unknown", m.role)
+
+    def _demonstrative(self, m: Mention) -> Entity | None:
+        """« ce proche du président », « cette mère de famille »: a demonstrative describes anew the
+        person the text is about, the last one named as a subject just before, whatever the role."""
+        if self.doc.tokens[m.first].text.lower() not in ("ce", "cet", "cette"):
+            return None
+        best, best_key = None, None
+        for ent in self.entities:
+            last = ent.last_before(m.start)
+            if ent.kind != "person" or last is None or m.start - last > 800 or ent.name is None:
+                continue
+            if m.gender != "x" and ent.gender not in ("x", m.gender):
+                continue
+            key = (self._subject_at(last), last)
+            if best_key is None or key > best_key:
+                best, best_key = ent, key
+        return best
+
+    def _epithet(self, m: Mention, pos: int, last_speaker: Entity | None) -> Entity | None:
+        """« estime le député UDI », « balaye la quinqua »: a bare description nobody in the article
+        holds, with no complement naming an office (le préfet de Paris), describes the person the
+        text is about: the last speaker, else the person last named."""
+        words = regex.findall(r"\w+", m.role or "")
+        entry = role_entry(m.role or "")
+        if m.possessive or not words or any(fold(w) in ("de", "du", "des", "d") for w in words) or \
+                entry is not None and "office" in entry.flags or \
+                self.doc.tokens[m.first].text.lower().replace("’", "'") not in ("le", "la", "l'"):
+            return None
+
+        def agrees(e: Entity | None) -> bool:  # a person the article names in full (not a lone Facebook)
+            return e is not None and e.kind == "person" and len((e.name or "").split()) >= 2 and (
+                m.gender == "x" or e.gender in ("x", m.gender))
+        if agrees(last_speaker) and (last_speaker.last_before(pos) or -10 ** 6) > pos - 1500:
+            return last_speaker
+        near = [(e.last_before(m.start), e) for e in self.entities if agrees(e) and e.last_before(m.start) is not None
+                and m.start - e.last_before(m.start) < 800]
+        return max(near, key=lambda x: x[0])[1] if near else None
+
+    def _antecedent(self, m: Mention, pos: int, last_speaker: Entity | None, prefer_last: bool) -> Entity | None:
+        def agrees(ent: Entity) -> bool:
+            if not any(not zones.is_boilerplate(self.teasers, p, p + 1) for p in ent.positions):
+                return False  # named only in a teaser for another article
+            if m.number == "p":  # « ils » / « elles »: only speakers named together
+                return ent.kind == "person" and " et " in (ent.name or "")
+            return ent.kind == "person" and (m.gender == "x" or ent.gender in ("x", m.gender))
+        exact = m.gender != "x"
+        # « Des mesures qui ne rassurent pas X : « … », prédit-il »: the person the sentence named
+        # before the quote, not the last speaker
+        # (also « X avait regretté la décision de Y qui, avait-il dit, « … » »: the incise before the quote)
+        sent_start = self.doc.sent_of(m.first).start if m.first < len(self.doc.tokens) else pos
+        cut = min(pos, m.start)
+        named = [(max(p for p in e.positions if sent_start <= p < cut), e) for e in self.entities
+                 if agrees(e) and (not exact or e.gender == m.gender)
+                 and any(sent_start <= p < cut for p in e.positions)]
+        if named and sent_start < cut:
+            return max(named, key=lambda x: x[0])[1]
+        if last_speaker is not None and last_speaker.kind == "organization" and exact and m.number == "s" \
+                and last_speaker.gender == m.gender and (last_speaker.last_before(pos) or -10 ** 6) > pos - 600 \
+                and "\n" not in self.doc.text[last_speaker.last_before(pos) or 0:pos] \
+                and not any(agrees(e) and self._named_between(last_speaker, last_speaker.last_before(pos) or 0,
+                                                               pos, subject=e) for e in self.entities):
+            return last_speaker  # La préfecture a dénoncé… « … », a-t-elle affirmé: the body just quoted
+        if prefer_last and last_speaker and agrees(last_speaker) and last_speaker.last_before(pos) is not None \
+                and (not exact or last_speaker.gender == m.gender or last_speaker.gender == "x"
+                     and pos - (last_speaker.last_before(pos) or 0) < 400) and not any(
+                    e is not last_speaker and agrees(e) and (not exact or e.gender == m.gender)
+                    and self._named_between(e, last_speaker.last_before(pos) or 0, pos, subject=e)
+                    for e in self.entities):
+            return last_speaker  # unless the text has turned to another person, a subject since
+        # nearest first; a person whose gender is known to agree beats one of unknown gender named
+        # not long after (Radouane, in no list, just named, still beats a Noël paragraphs before)
+        ranked = sorted((e for e in self.entities if agrees(e) and e.last_before(pos) is not None),
+                        key=lambda e: e.last_before(pos) or 0, reverse=True)
+        if exact and ranked and ranked[0].gender != m.gender:
+            near = ranked[0].last_before(pos) or 0
+            known = [e for e in ranked if e.gender == m.gender and near - (e.last_before(pos) or 0) < 300]
+            if known:
+                ranked = known + [e for e in ranked if e not in known]
+        if last_speaker and agrees(last_speaker) and ranked and last_speaker is not ranked[0] and \
+                (not exact or last_speaker.gender == m.gender or ranked[0].gender != m.gender):
+            # the last speaker wins over a person merely named since, within a short distance (not
+            # over one the text has made a subject since)
+            since = last_speaker.last_before(pos) or 0
+            if (ranked[0].last_before(pos) or 0) - since < 150 and \
+                    not self._named_between(last_speaker, since, pos, subject=ranked[0]):
+                return last_speaker
+        if ranked:
+            return ranked[0]
+        # cataphora: « S'il pense que … », le ministre …, Marc Miller, assure …
+        after = [e for e in self.entities if agrees(e) and any(pos < p < pos + 400 for p in e.positions)]
+        return min(after, key=lambda e: min(p for p in e.positions if p > pos)) if after else None
+
+    def specific_role(self, ent: Entity, pos: int) -> str | None:
+        """The role to write for `ent` at `pos`: the most specific one the article gives."""
+        return self._specific(ent, ent.role_near(pos) or "", pos) or None
+
+    @staticmethod
+    def _specific(ent: Entity, role: str, pos: int) -> str:
+        """The most specific role: a bare title at the quote (le chef Caron, la magistrate, l'élue)
+        gives way to the fuller role the article gives the same person (chef du SPVM, juge, mairesse)."""
+        words = regex.findall(r"\w+", role)
+        entry = role_entry(role)
+        if not role or entry is None or len(words) > 2 and "generic" not in entry.flags:
+            return role
+        generic = "generic" in entry.flags
+        head = role_head(role)
+        others = [(p, r) for p, r in ent.roles if r != role and len(regex.findall(r"\w+", r)) >= len(words)]
+        same = [r for p, r in others if role_head(r) == head and len(r) > len(role)]
+        if same:
+            return max(same, key=len)
+        fuller = [r for p, r in others if (len(regex.findall(r"\w+", r)) > len(words) or generic)
+                  and (role_entry(r) is None or "generic" not in role_entry(r).flags)]
+        before = [r for p, r in others if p <= pos and r in fuller]
+        return (before[-1] if before else fuller[0]) if fuller else role
+
+    def _holder(self, m: Mention, pos: int) -> Entity | None:
+        """The entity the article gives this role (or an equivalent office in the same country)."""
+        head, concept = role_head(m.role or ""), role_concept(m.role or "")
+        entry = role_entry(m.role or "")
+        # a broad word, said bare (l'élue, la responsable): "responsable des communications" is specific
+        generic = entry is not None and "generic" in entry.flags and len(regex.findall(r"\w+", m.role or "")) <= 2
+        country = m.country
+        words = {fold(w) for w in regex.findall(r"\w+", m.role or "")} - {"de", "du", "des", "la", "le", "l"}
+        best, best_score = None, 0.0
+        for ent in self.entities:
+            if ent.kind not in ("person", "anonymous"):
+                continue
+            if ent.kind == "anonymous" and (ent.last_before(pos) is None or generic and head not in ent.key):
+                continue
+            if m.gender != "x" and ent.gender not in ("x", m.gender):
+                continue
+            for p, role in ent.roles + [(ent.positions[0], r) for r in ent.implied]:
+                same = role_head(role) == head or (concept and role_concept(role) == concept)
+                if not same and generic:
+                    # l'élue → la mairesse: a broad word for someone with a role of that field
+                    other = role_entry(role)
+                    same = other is not None and (entry.cls == "generic" or other.cls in (
+                        entry.cls, "government" if entry.cls == "politics" else entry.cls))
+                if not same:
+                    continue
+                rc = country_of(role)
+                if country and rc and rc != country:
+                    continue
+                rwords = {fold(w) for w in regex.findall(r"\w+", role)}
+                if not generic and role_head(role) == head and qualified_apart(m.role or "", role, head):
+                    continue  # le président du Bundestag is not the président de la République
+                score = 1 + len(words & rwords) / max(1, len(words)) + (0.5 if country and rc == country else 0)
+                last = ent.last_before(pos)
+                score += 0.5 if last is not None else 0
+                score += 0.3 if last is not None and pos - last < 600 else 0
+                if score > best_score:
+                    best, best_score = ent, score
+        return best
