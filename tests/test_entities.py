@@ -374,3 +374,8 @@ def test_a_capitalised_group_is_no_person_but_a_party_stays_a_body(quotes_of):
     assert q.speaker.name is None and q.speaker.kind == "anonymous"
     q = quotes_of("Les Républicains ont estimé que la réforme était mauvaise.")["la réforme était mauvaise"]
     assert q.speaker.kind == "organization"
+
+
+def test_a_plural_phrase_before_a_name_is_not_the_person_s_role(quotes_of):
+    q = quotes_of("Devant les maires, Emmanuel Macron a dit que la réforme serait menée.")["la réforme serait menée"]
+    assert q.speaker.name == "Emmanuel Macron" and q.role != "maires"

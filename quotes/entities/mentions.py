@@ -314,3 +314,11 @@ def joint(doc: Doc, m: Mention, limit: int) -> Mention:
         return m
     return Mention(m.first, other.last, m.start, other.end, "person", name=f"{m.name} et {other.name}",
                    role=m.role, gender=m.gender if m.gender == other.gender else "x", number="p")
+
+
+def own_role(m: Mention) -> str | None:
+    """The mention's role if it is the named person's: « devant les maires, Emmanuel Macron a dit »
+    joins a plural phrase to one name, and maires is not his role."""
+    if m.role and m.number == "p" and m.kind == "person" and " et " not in (m.name or ""):
+        return None
+    return m.role

@@ -6,7 +6,7 @@ from .. import lexicon, zones
 from ..lexicon import fold
 from ..nlp import Doc
 from .entity import Entity
-from .mentions import DE, DETS, Mention, _role_span, apposition, build, glued, is_title, mention_at, np_end
+from .mentions import DE, DETS, Mention, _role_span, own_role, apposition, build, glued, is_title, mention_at, np_end
 from .resolution import Resolver
 from .roles import country_of, qualified_apart, role_concept, role_head, surname_key
 
@@ -257,7 +257,7 @@ class EntityModel(Resolver):
             if name not in ent.names:
                 ent.names.append(name)
         ent.positions.append(m.start)
-        if m.role:  # "son homologue russe" is still a role, and its nationality tells people apart
+        if own_role(m):  # "son homologue russe" is still a role, and its nationality tells people apart
             ent.roles.append((m.start, m.role))
         if m.title and lexicon.titles()[m.title][3]:
             ent.implied.add(lexicon.titles()[m.title][3])

@@ -11,7 +11,7 @@ from .. import zones
 from ..lexicon import fold
 from .bodies import antecedent_body, bare_body
 from .entity import Entity, Resolution
-from .mentions import Mention
+from .mentions import Mention, own_role
 from .roles import country_of, qualified_apart, role_concept, role_entry, role_head
 
 
@@ -35,7 +35,7 @@ class Resolver:
             ent = self.add(m)
             if ent is None:
                 return Resolution(None, m.name, m.kind, m.role)
-            role = self._specific(ent, m.role or ent.role_near(pos) or "", pos) or None
+            role = self._specific(ent, own_role(m) or ent.role_near(pos) or "", pos) or None
             return Resolution(ent, ent.name, ent.kind, role)
         if m.role and m.kind == "person":
             # the holder of that role; a role nobody holds stays unnamed here: the speaker scorer
