@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from . import lexicon
 from .entities.mentions import Mention, apposition, build, glued, mention_at, np_end, pronoun
 from .lexicon import SpeechVerb, fold
+from .marks import CLOSING_TOKENS
 from .nlp import Doc, Token
 
 REFLEXIVE = {"se", "s'", "s’", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous"}
@@ -34,9 +35,6 @@ class CueMatch:
 
     def text(self, doc: Doc) -> str:
         return doc.text[doc.tokens[self.first].start:doc.tokens[self.last - 1].end]
-
-
-CLOSERS = {"»", "”", "\"", "›"}  # marks that close a quote, as tokens
 
 
 def _low(t: Token) -> str:
@@ -142,7 +140,7 @@ def _verbal_context(doc: Doc, i: int) -> bool:
     # inside the marks before a name), a speech verb's form is the verb whatever the tagger says
     # (it took soupire and juge for nouns)
     incise = before is not None and before.text == "," and after is not None and (
-        k >= 1 and doc.tokens[k - 1].text in CLOSERS and (after.pos in ("PROPN", "DET") or after.text[:1].isupper())
+        k >= 1 and doc.tokens[k - 1].text in CLOSING_TOKENS and (after.pos in ("PROPN", "DET") or after.text[:1].isupper())
         or after.pos == "PROPN" and after.text[:1].isupper())
     return bool(aux or incise or (after and (is_clitic(after) or _low(after) in ("que", "qu'"))))
 

@@ -17,6 +17,8 @@ import regex
 
 SPACES = " \t\u00a0\u202f\u2009\u2007\u2002\u2003\u200a\u2008\u2006\u2005\u2004\u3000\r\f\v"
 OPENERS = "«‹“„‘\""
+OPENING_TOKENS = frozenset("«‹“\"")  # marks as the tokenizer leaves them, opening a quote
+CLOSING_TOKENS = frozenset("»›”\"")  # and closing one
 _SCAN = regex.compile(r'[«»‹›“”„‘’"]|\n')
 # Marks whose span can continue into the next paragraph when that paragraph opens with the same mark.
 _CONTINUABLE = "«‹“\""

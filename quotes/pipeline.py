@@ -100,20 +100,24 @@ class Extractor:
 
     def parse_many(self, texts: Sequence[str]) -> list[tuple[Doc, list[marks.MarkSpan]]]:
         """Parse several texts in one backend batch (faster than one at a time)."""
-        jobs, all_spans = [], []
+        jobs, all_spans, all_zones = [], [], []
         for text in texts:
             spans = marks.Spans(marks.bounded(marks.scan(text), len(text)))
             guards = [guard(text, s) for s in spans]
             regions = paragraphs(text, guards)
+            boiler = zones.spans(text)
             if self.focus:
-                regions = focus.regions(text, regions, guards, zones.spans(text))
+                regions = focus.regions(text, regions, guards, boiler)
             regions = focus.without_symbol_runs(text, regions)
             jobs.append((text, regions, guards))
             all_spans.append(spans)
+            all_zones.append(boiler)
         budget.check()
         many = getattr(self.backend, "parse_many", None)
         with self._lock:
             docs = many(jobs) if many else [self.backend.parse(*job) for job in jobs]
+        for doc, boiler in zip(docs, all_zones):
+            doc.memo["zones"] = boiler  # zones.of_doc: the entity model and the records read them again
         return list(zip(docs, all_spans))
 
     def analyse(self, text: str, parsed=None) -> Analysis:
@@ -159,8 +163,7 @@ class Extractor:
 
     def records(self, doc: Doc, quotes: list[Candidate], doc_id: str) -> list[Quote]:
         """Stage 8: the output records, with boilerplate flags and the confidence floor."""
-        text = doc.text
-        boiler = zones.spans(text)
+        boiler = zones.of_doc(doc)
         out = [to_quote(doc, q, doc_id, n, boiler) for n, q in enumerate(quotes, 1)]
         return [q for q in out if (q.confidence >= self.min_confidence or self.min_confidence <= 0)
                 and not (self.main_only and q.boilerplate)]

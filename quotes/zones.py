@@ -174,6 +174,14 @@ def spans(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in merged]
 
 
+def of_doc(doc) -> list[tuple[int, int]]:
+    """`spans(doc.text)`, computed once per parsed document: focus, the entity model and the records
+    all ask for it."""
+    if "zones" not in doc.memo:
+        doc.memo["zones"] = spans(doc.text)
+    return doc.memo["zones"]
+
+
 def covered(ranges: Sequence[tuple[int, int]], start: int, end: int) -> int:
     """How many chars of `[start, end)` lie in the merged `ranges`."""
     i = bisect.bisect_right(ranges, (start, len(ranges) and 1 << 62)) - 1
@@ -192,4 +200,4 @@ def is_boilerplate(ranges: Sequence[tuple[int, int]], start: int, end: int) -> b
     return 2 * covered(ranges, start, end) >= end - start
 
 
-__all__ = ["Zone", "covered", "cues", "is_boilerplate", "spans", "zones"]
+__all__ = ["Zone", "covered", "cues", "is_boilerplate", "of_doc", "spans", "zones"]

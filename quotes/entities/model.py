@@ -3,6 +3,7 @@ or beside them, bodies the article names, acronyms, definite descriptions linked
 from __future__ import annotations
 
 from .. import lexicon, zones
+from ..marks import CLOSING_TOKENS, OPENING_TOKENS
 from ..lexicon import fold
 from ..nlp import Doc
 from .entity import Entity
@@ -19,14 +20,13 @@ def _first_name_led(doc: Doc, e) -> bool:
 PLACE_NOUNS = {"marché", "rue", "place", "avenue", "boulevard", "lycée", "collège", "école", "gare", "stade",
                "pont", "quai", "aéroport", "hôpital", "centre", "musée", "parc", "salle", "square"}
 PLURAL_DETS = {"les", "des", "ces", "quelques", "plusieurs", "nos", "leurs", "certains", "certaines"}
-OPENING, CLOSING = {"«", "“", "\"", "‹"}, {"»", "”", "\"", "›"}
 
 
 def _not_a_person(doc: Doc, e) -> bool:
     """A name the tagger calls a person that is not one here: the whole of a quote (« Allah
     Akbar »), a group (les Gilets jaunes), or a place named after someone (le marché de Noël)."""
     toks = doc.tokens
-    if e.first > 0 and e.last < len(toks) and toks[e.first - 1].text in OPENING and toks[e.last].text in CLOSING:
+    if e.first > 0 and e.last < len(toks) and toks[e.first - 1].text in OPENING_TOKENS and toks[e.last].text in CLOSING_TOKENS:
         return True
     if e.first > 0 and toks[e.first - 1].text.lower() in PLURAL_DETS:
         return True  # les Gilets jaunes, des Français: a group, not a person
@@ -40,7 +40,7 @@ class EntityModel(Resolver):
         self.entities: list[Entity] = []
         self.by_key: dict[tuple[str, str], Entity] = {}
         self.aliases: dict[str, Entity] = {}
-        self.teasers = zones.spans(doc.text)  # « » LIRE AUSSI - Philippe dénonce… » names nobody of the story
+        self.teasers = zones.of_doc(doc)  # « » LIRE AUSSI - Philippe dénonce… » names nobody of the story
         self._collect()
 
     # -- building ---------------------------------------------------------------------------
@@ -145,7 +145,7 @@ class EntityModel(Resolver):
         toks = self.doc.tokens
         sent = self.doc.sent_of(i)
         b = i - 1
-        while b >= sent.first and (is_title(toks[b]) or toks[b].text in ("M.", "MM.", "Mme", "Mmes")):
+        while b >= sent.first and is_title(toks[b]):
             b -= 1
         if b >= sent.first and (toks[b].pos == "ADP" or toks[b].text.lower() == "et" and any(
                 toks[k].pos == "ADP" for k in range(max(sent.first, b - 5), b))):
