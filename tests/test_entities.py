@@ -379,3 +379,11 @@ def test_a_capitalised_group_is_no_person_but_a_party_stays_a_body(quotes_of):
 def test_a_plural_phrase_before_a_name_is_not_the_person_s_role(quotes_of):
     q = quotes_of("Devant les maires, Emmanuel Macron a dit que la réforme serait menée.")["la réforme serait menée"]
     assert q.speaker.name == "Emmanuel Macron" and q.role != "maires"
+
+
+def test_a_role_of_two_words_ends_a_name_but_a_surname_like_a_role_does_not(quotes_of):
+    # a headline glued to the lead: « … » selon Anne Roy La Première ministre Anne Roy …
+    q = quotes_of("« Inacceptable » selon Anne Roy La Première ministre Anne Roy a visité les sinistrés.")["Inacceptable"]
+    assert q.speaker.name == "Anne Roy"
+    q = quotes_of("Selon Bruno Le Maire, la croissance ralentira cette année en France.")
+    assert [x.speaker.name for x in q.values()] == ["Bruno Le Maire"]

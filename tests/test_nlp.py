@@ -160,3 +160,29 @@ def test_stanza_backend_without_models_gives_a_hint(monkeypatch):
     with pytest.raises(ModelMissing) as info:
         StanzaBackend("fr")
     assert "stanza.download" in str(info.value)
+
+
+def test_an_opening_mark_after_a_full_stop_starts_a_sentence_straight_or_glued():
+    text = 'Il est parti . " Non " , dit-il . Bel-RTL. " Oui " , dit-elle .'
+    toks = _tokens(text)
+    starts = [False] * len(toks)
+    opening = [text.index('" Non'), text.index('" Oui')]
+    guarded = forbid_breaks(toks, starts, [(a, a + 5) for a in opening])
+    assert [t.start for t, s in zip(toks, guarded) if s] == opening  # after « . » and after « Bel-RTL. »
+    initial = 'Signé J. " Non " .'
+    toks = _tokens(initial)
+    assert not any(forbid_breaks(toks, [False] * len(toks), [(initial.index('"'), len(initial))]))
+
+
+@pytest.mark.model
+def test_a_mark_glued_after_a_full_stop_is_its_own_token(parse):
+    text = '"Nous resterons fermes", a-t-il dit sur Radio-Nord."Chacun peut manifester", a-t-il ajouté.'
+    doc = parse(text)
+    assert any(t.text == '"' and t.start == text.index('."') + 1 for t in doc.tokens)
+    assert len(doc.sents) == 2
+
+
+@pytest.mark.model
+def test_no_sentence_starts_right_after_a_word(parse):
+    text = "Selon Marine Le Pen, la réforme des retraites est une erreur grave pour le pays."
+    assert len(parse(text).sents) == 1

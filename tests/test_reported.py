@@ -334,3 +334,13 @@ def test_il_subject_of_a_speech_verb_goes_on_with_the_last_speaker(quotes_of):
     text = ("« Marc Durand cherchait à joindre le groupe », a révélé le procureur Paul Girard. "
             "Il a précisé qu'une vidéo saisie en avril montrait une table.")
     assert quotes_of(text)["une vidéo saisie en avril montrait une table"].speaker.name == "Paul Girard"
+
+
+def test_marks_opening_on_a_capital_mid_sentence_are_a_direct_quote(quotes_of):
+    # the words before the marks are the journalist's; the incise attributes the marked sentence
+    found = quotes_of("La colère a gagné la presse locale, où « Le maire nous a trahis », "
+                      "résume un commerçant, Paul Girard.")
+    q = found["Le maire nous a trahis"]
+    assert q.type == "direct" and q.speaker.name == "Paul Girard"
+    found = quotes_of("Les autorités « sont en lien avec la police allemande », a précisé le ministère.")
+    assert found["Les autorités « sont en lien avec la police allemande »"].type == "mixed"

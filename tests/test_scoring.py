@@ -153,3 +153,23 @@ def test_naming_is_read_on_folded_words():
     second = text.index("« non")
     q = Candidate("direct", second + 2, second + 5, outer_start=second, outer_end=second + 7)
     assert not named(q, text)
+
+
+@pytest.mark.model
+def test_fragment_evidence_tells_judging_words_from_a_named_thing(parse):
+    from quotes.candidate import Candidate
+    from quotes.scoring import fragments
+
+    text = ("Paul Girard juge la réforme « inacceptable ». Il dénonce « la casse sociale » du gouvernement. "
+            "Le parti « Renaissance » tient son congrès.")
+    doc = parse(text)
+
+    def evidence(words: str) -> dict:
+        a = text.index(words)
+        q = Candidate("direct", a, a + len(words), outer_start=a - 2, outer_end=a + len(words) + 2)
+        return fragments.features(q, doc, fragments.ArticleWords(doc, [q]))
+
+    judged, own, name = evidence("inacceptable"), evidence("la casse sociale"), evidence("Renaissance")
+    assert judged.get("judgement_only") and judged.get("person_in_sentence")
+    assert own.get("determiner_inside") and own.get("noun_and_adjective") and own.get("he_or_she_subject")
+    assert not any(name.get(k) for k in ("judgement_only", "determiner_inside", "person_in_sentence"))

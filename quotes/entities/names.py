@@ -28,6 +28,7 @@ def _person_span(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
                 last += 2
             # Édouard Philippe à Matignon: a preposition ends a name (particles de, du, le stay in it)
             last = next((k for k in range(first + 1, last) if _low(doc.tokens[k]) in NAME_STOPS), last)
+            last = next((k for k in range(first + 1, last) if _role_starts(doc, k, len(doc.tokens))), last)
             if any(ROMAN.match(t.text) for t in doc.tokens[first:last]) and \
                     fold(doc.tokens[first].text) not in lexicon.first_names():
                 continue  # numbered things (Acte XII des Gilets jaunes), whatever NER says
@@ -70,7 +71,7 @@ def _proper_run(doc: Doc, k: int, b: int) -> tuple[int, int] | None:
         elif _low(doc.tokens[end]) in NAME_PARTICLES and end + 2 < b and glued(doc, end + 1):
             end += 3  # Omar al-Shishani
         elif (_capitalised(doc.tokens[end]) and doc.tokens[end].pos != "PUNCT"
-              and not is_title(doc.tokens[end])) or (
+              and not is_title(doc.tokens[end]) and not _role_starts(doc, end, len(doc.tokens))) or (
                 _low(doc.tokens[end]) in NAME_PARTICLES and end + 1 < b and _capitalised(doc.tokens[end + 1])):
             end += 1
         else:
@@ -81,6 +82,16 @@ def _proper_run(doc: Doc, k: int, b: int) -> tuple[int, int] | None:
 
 
 ROMAN = regex.compile(r"^[IVXLC]{2,}$")
+
+
+def _role_starts(doc: Doc, k: int, b: int) -> bool:
+    """A role opens at `k` inside a run of capitals: `Le Premier ministre`, `Premier ministre` (a
+    heading glued to the lead: « … » selon Edouard Philippe Le Premier ministre Edouard Philippe…).
+    One-word roles are left in: a surname can be one, article and all (Bruno Le Maire, Pierre Juge)."""
+    if _low(doc.tokens[k]) in ("le", "la") and k + 1 < b:
+        k += 1
+    hit = lexicon.roles().match([fold(t.text) for t in doc.tokens[k:min(b, k + 4)]], 0)
+    return hit is not None and hit[2] >= 2
 
 
 def _name_run(doc: Doc, a: int, b: int, role: tuple[int, int] | None) -> tuple[int, int] | None:

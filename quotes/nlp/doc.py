@@ -172,18 +172,31 @@ def mend_breaks(text: str, tokens: list[Token], starts: list[bool]) -> list[bool
             continue
         if cur.text[:1].islower() or cur.text[:1] in (",", ";"):
             out[k] = False
-        elif prev.text.isalpha() and prev.text.islower() and text[prev.end:cur.start] == " ":
-            out[k] = False  # « … », soupire Anne Sicher: no sentence starts right after a lowercase word
+        elif prev.text[-1:].isalnum() and cur.text[:1].isalnum() and text[prev.end:cur.start] == " ":
+            # « … », soupire Anne Sicher / Selon Marine Le Pen, …: no sentence starts right after a word
+            out[k] = False
     return out
 
 
+def _ends_sentence(before: str, last: str) -> bool:
+    """`last` ends a sentence: a full stop, alone or glued (`RTL.`), not an initial's (`M.`, `J.`)."""
+    if last[-1:] not in (".", "!", "?", "…"):
+        return False
+    word = last.rstrip(".!?…") or before
+    return not (len(word) == 1 and word.isupper())
+
+
 def forbid_breaks(tokens: list[Token], starts: list[bool], guards: list[tuple[int, int]]) -> list[bool]:
-    """Clear sentence starts that fall strictly inside a guard (a quote and its incise)."""
+    """Clear sentence starts that fall strictly inside a guard (a quote and its incise). A guard's
+    opening mark after a full stop starts one, straight marks too (`…pantois. "Le …`, `…Bel-RTL."Chacun`)."""
     from ..marks import merge_open
 
     merged = merge_open(guards)
+    opening = {a for a, _ in guards}
     out, g = list(starts), 0
     for k, t in enumerate(tokens):
+        if t.start in opening and 2 <= k and _ends_sentence(tokens[k - 2].text, tokens[k - 1].text):
+            out[k] = True
         while g < len(merged) and merged[g][1] <= t.start:
             g += 1
         if g < len(merged) and merged[g][0] < t.start:

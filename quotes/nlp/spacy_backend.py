@@ -37,6 +37,17 @@ def load_spacy(model: str, exclude: Sequence[str] = ()):
         raise
 
 
+# A scrape glues two paragraphs: `…sur Bel-RTL."Chacun a le droit…"`. The mark between a full stop
+# and a letter opens the next quote, so it is a token of its own (spaCy's infixes leave it inside).
+GLUED_MARK = r'(?<=[.!?])["“«](?=[^\W\d_])'
+
+
+def _split_glued_marks(nlp) -> None:
+    from spacy.util import compile_infix_regex
+
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, GLUED_MARK]).finditer
+
+
 def split_region(text: str, start: int, end: int, limit: int = MAX_REGION) -> list[tuple[int, int]]:
     """Cut [start, end) into pieces under `limit` chars, at a newline or sentence end if possible."""
     out = []
@@ -130,6 +141,8 @@ class SpacyBackend:
         self.model = model
         own = nlp is None  # a pipeline we loaded ourselves, whose tables we may reshape
         self.nlp = load_spacy(model) if own else nlp
+        if own:
+            _split_glued_marks(self.nlp)
         from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, MORPH, ORTH, POS, SENT_START, SPACY
         from spacy.parts_of_speech import SPACE, X
 

@@ -30,9 +30,11 @@ def from_incises(doc: Doc, spans: list[MarkSpan]) -> list[Candidate]:
             blank = comma  # the blanks right before the comma: a quote closing there ends where they start
             while blank > 0 and text[blank - 1].isspace():
                 blank -= 1
-            if any(last_visible(text, sent.start, s.open_start) in ("", ":")
+            if any(last_visible(text, sent.start, s.open_start) in ("", ":") or _capitalised(text, s)
                    for s in closing_in(spans, blank, comma)):
-                break  # « … », a-t-il dit / X a répondu : « … », a-t-il dit: the incise is the direct quote's
+                # « … », a-t-il dit / X a répondu : « … », a-t-il dit / …les médias, où « Le patron
+                # ment », résume Y: the incise is the direct quote's
+                break
             before = doc.tokens[sent.first:k - 1]
             after = skip_fillers(doc, inc.last, sent.last)
             rest = after + 1 if after < sent.last and doc.tokens[after].text == "," else sent.last
@@ -64,6 +66,13 @@ def from_incises(doc: Doc, spans: list[MarkSpan]) -> list[Candidate]:
             out.append(q)
             break
     return out
+
+
+def _capitalised(text: str, span: MarkSpan) -> bool:
+    """Marks opening on a capital mid-sentence hold a sentence of the speaker's own, not the end of
+    the journalist's clause (a name would too; it is rare at the start of a reported clause)."""
+    first = next((c for c in text[span.start:span.end] if c.isalnum()), "")
+    return first.isupper()
 
 
 def from_comme(doc: Doc, spans: list[MarkSpan]) -> list[Candidate]:

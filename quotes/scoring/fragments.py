@@ -55,6 +55,7 @@ def features(q: Candidate, doc: Doc, ctx: "ArticleWords") -> dict[str, float]:
         f["finite_verb"] = 1.0
     elif not any(t.pos in ("VERB", "AUX") for t in toks):
         f["no_verb"] = 1.0
+    _shape_features(f, toks)
     caps = sum(1 for w in words if w[:1].isupper())
     if n >= 2 and caps / n >= 0.5:
         f["mostly_capitalised"] = 1.0
@@ -87,6 +88,26 @@ def features(q: Candidate, doc: Doc, ctx: "ArticleWords") -> dict[str, float]:
     return f
 
 
+def _shape_features(f: dict[str, float], toks: list) -> None:
+    """What the words are: a term or a name is nominal; a speaker's words judge (an adjective, an
+    adverb, a participle) or come with their own determiner."""
+    words = [t for t in toks if t.pos not in ("PUNCT", "SPACE")]
+    if not words:
+        return
+    pos = {t.pos for t in words}
+    if words[0].pos == "DET":
+        f["determiner_inside"] = 1.0
+    if pos <= {"ADJ", "ADV", "CCONJ", "ADP", "PART"} and pos & {"ADJ", "ADV"}:
+        f["judgement_only"] = 1.0
+    elif "NOUN" in pos and "ADJ" in pos and "PROPN" not in pos:
+        f["noun_and_adjective"] = 1.0
+    if "PROPN" in pos:
+        f["proper_noun"] = 1.0
+    if any(t.pos in ("VERB", "AUX") and t.feat("VerbForm") in ("Part", "Inf") for t in words) \
+            and not any(t.feat("VerbForm") == "Fin" for t in words):
+        f["participle_or_infinitive"] = 1.0
+
+
 def _cue_features(f: dict[str, float], q: Candidate, doc: Doc) -> None:
     """A speech verb just before the marks (a « déploré », ont scandé « … »), or in the sentence."""
     first = doc.token_at(q.outer_start)
@@ -98,6 +119,11 @@ def _cue_features(f: dict[str, float], q: Candidate, doc: Doc) -> None:
     lo, hi = bisect_left(at, inside.start), bisect_left(at, inside.stop)
     if len(at) > (hi - lo if inside.start < inside.stop else 0):  # a cue outside the marks
         f["cue_in_sentence"] = 1.0
+    if any(e.label == "PER" and not (inside.start <= e.first < inside.stop) for e in doc.ents_over(sent.first, sent.last)):
+        f["person_in_sentence"] = 1.0
+    if any(doc.tokens[k].dep.startswith("nsubj") and doc.tokens[k].pos == "PRON" and fold(doc.tokens[k].text) in ("il", "elle")
+           for k in range(sent.first, sent.last) if k not in inside):
+        f["he_or_she_subject"] = 1.0
     # a cue just before: k or its end within 3 tokens of `first` (k <= first - 1 either way)
     for n in range(bisect_left(at, first - 3 - longest), bisect_left(at, first)):
         k, cue = at[n], cues[n]
