@@ -294,6 +294,20 @@ def test_mixed_quote_ends_with_its_content_not_the_journalists_continuation(quot
     assert q.type == "mixed" and q.text == "la grève « continuera jusqu'au bout »"
 
 
+@pytest.mark.parametrize("text, content", [
+    # a verbless content: a gerund or a coordinated verb after it goes with the report's own verb
+    ("La ministre Anne Roy a appelé à « repenser » la politique du logement, en visitant mardi un chantier.",
+     "« repenser » la politique du logement"),
+    ("L'assaillant entre dans le magasin, revendique être un « soldat » de l’État islamique et tue deux clients.",
+     "être un « soldat » de l’État islamique"),
+    # a content with its own finite verb keeps its gerund
+    ("Selon la police, une centaine de manifestants ont mené une « action » à Lyon, en réclamant un référendum.",
+     "une centaine de manifestants ont mené une « action » à Lyon, en réclamant un référendum"),
+])
+def test_a_verbless_content_ends_before_the_journalists_gerund_or_verb(quotes_of, text, content):
+    assert content in quotes_of(text)
+
+
 def test_a_participle_on_the_incise_subject_still_closes_the_incise(quotes_of):
     # the sentence around the marks is the quote (mixed), the document speaks
     text = "Les passagers étaient transportés « de manière dangereuse », précise le rapport publié mardi."

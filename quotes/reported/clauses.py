@@ -45,6 +45,8 @@ def content_end(doc: Doc, first: int, sent_last: int, spans: list[MarkSpan]) -> 
         if lowered(t) in ("et", "mais", "puis") and k > first and closes_mark(doc, k - 1, spans) \
                 and k + 1 < sent_last and toks[k + 1].pos in ("AUX", "VERB") and toks[k + 1].feat("VerbForm") == "Fin":
             return k  # « … » et a promis de nouvelles grèves: after the fragment, the journalist goes on
+        if lowered(t) in ("et", "puis") and k > first and _finite(toks[k + 1:k + 2]) and not _finite(toks[first:k]):
+            return k  # revendique être un « soldat » et tue…: a verbless content has no verb of its own to add
         if t.text == "," and k + 1 < sent_last:
             nxt = toks[k + 1]
             low = lowered(nxt)
@@ -52,6 +54,10 @@ def content_end(doc: Doc, first: int, sent_last: int, spans: list[MarkSpan]) -> 
                 return k
             if low == "dont" and _verb_before_comma(doc, k + 2, sent_last):
                 return k  # the journalist's relative clause (…, dont le Kremlin est l'allié); not "dont X" = including
+            if low in ("en", "tout") and _gerund(toks, k + 1, sent_last) and not _finite(toks[first:k]):
+                # a appelé à réinventer la PAC, en inaugurant le salon: a gerund goes with the nearest
+                # finite verb; a verbless content has none, so it is the report's circumstance
+                return k
             if low in ("un", "une") and k + 2 < sent_last and doc.tokens[k + 2].pos == "NOUN":
                 return k  # …, une proposition qui avait été rejetée: the journalist's apposition
             cue = cue_at(doc, k + 1)
@@ -65,6 +71,18 @@ def content_end(doc: Doc, first: int, sent_last: int, spans: list[MarkSpan]) -> 
     while k > first and toks[k - 1].text in (".", "…", ":", ",") and not closes_mark(doc, k - 1, spans):
         k -= 1
     return k
+
+
+def _finite(toks) -> bool:
+    return any(t.pos in ("VERB", "AUX") and t.feat("VerbForm") == "Fin" for t in toks)
+
+
+def _gerund(toks, k: int, limit: int) -> bool:
+    """`en` (or `tout en`) and a present participle at k."""
+    if lowered(toks[k]) == "tout" and k + 1 < limit:
+        k += 1
+    return lowered(toks[k]) == "en" and k + 1 < limit and toks[k + 1].text.lower().endswith("ant") \
+        and toks[k + 1].pos in ("VERB", "AUX")
 
 
 def _verb_before_comma(doc: Doc, k: int, limit: int) -> bool:
