@@ -358,3 +358,10 @@ def test_marks_opening_on_a_capital_mid_sentence_are_a_direct_quote(quotes_of):
     assert q.type == "direct" and q.speaker.name == "Paul Girard"
     found = quotes_of("Les autorités « sont en lien avec la police allemande », a précisé le ministère.")
     assert found["Les autorités « sont en lien avec la police allemande »"].type == "mixed"
+
+
+def test_an_apposition_after_the_incise_is_not_more_content_and_a_connector_is_not_content(quotes_of):
+    found = quotes_of("Les ventes ont bondi. Soit « 20 % de plus que l’an passé », a précisé à l’AFP "
+                      "Julie Martin, chargée de mission chez Jouets France.")
+    q = found["20 % de plus que l’an passé"]
+    assert q.type == "direct" and q.speaker.name == "Julie Martin" and len(found) == 1

@@ -31,9 +31,9 @@ def from_incises(doc: Doc, spans: list[MarkSpan]) -> list[Candidate]:
             while blank > 0 and text[blank - 1].isspace():
                 blank -= 1
             if any(last_visible(text, sent.start, s.open_start) in ("", ":") or _capitalised(text, s)
-                   for s in closing_in(spans, blank, comma)):
+                   or _connector_only(doc, sent.first, s.open_start) for s in closing_in(spans, blank, comma)):
                 # « … », a-t-il dit / X a répondu : « … », a-t-il dit / …les médias, où « Le patron
-                # ment », résume Y: the incise is the direct quote's
+                # ment », résume Y / Soit « 15 % de plus », précise-t-elle: the incise is the direct quote's
                 break
             before = doc.tokens[sent.first:k - 1]
             after = skip_fillers(doc, inc.last, sent.last)
@@ -43,7 +43,8 @@ def from_incises(doc: Doc, spans: list[MarkSpan]) -> list[Candidate]:
                                                                    "mais", "puis", "alors", "qui", "dont") \
                 or tail[0].text.lower().endswith("ant") or tail[0].pos == "CCONJ"
             marked = opens_in(spans, sent.start, doc.tokens[k - 1].start)
-            verb = any(t.pos in ("VERB", "AUX") for t in tail)  # the content goes on as a clause after it
+            # the content goes on as a clause after it (a participle is an apposition: …, chargée de mission)
+            verb = any(t.pos in ("VERB", "AUX") and t.feat("VerbForm") != "Part" for t in tail)
             connector = all(t.pos in ("ADV", "CCONJ", "PUNCT") for t in before)
             if connector and len(tail) >= 4 and verb:  # Surtout, dit-il, l'entreprise a profité…
                 a, b = trim_content(text, doc.tokens[rest].start, doc.tokens[content_end(doc, rest, sent.last, spans) - 1].end)
@@ -66,6 +67,16 @@ def from_incises(doc: Doc, spans: list[MarkSpan]) -> list[Candidate]:
             out.append(q)
             break
     return out
+
+
+def _connector_only(doc: Doc, first: int, open_start: int) -> bool:
+    """Nothing but a connector (Soit, Et, Mais, Enfin) between the sentence start and the marks."""
+    k = first
+    while k < len(doc.tokens) and doc.tokens[k].start < open_start:
+        if doc.tokens[k].pos not in ("CCONJ", "ADV", "PUNCT"):
+            return False
+        k += 1
+    return True
 
 
 def _capitalised(text: str, span: MarkSpan) -> bool:
