@@ -387,3 +387,17 @@ def test_a_role_of_two_words_ends_a_name_but_a_surname_like_a_role_does_not(quot
     assert q.speaker.name == "Anne Roy"
     q = quotes_of("Selon Bruno Le Maire, la croissance ralentira cette année en France.")
     assert [x.speaker.name for x in q.values()] == ["Bruno Le Maire"]
+
+
+def test_an_institution_named_by_its_seat_is_the_institution(quotes_of):
+    found = quotes_of("Les blindés seront mobilisés samedi, a fait savoir l'Intérieur. « Nous sommes prêts », a indiqué Beauvau.")
+    assert {q.speaker.name for q in found.values()} == {"ministère de l'Intérieur"}
+    assert all(q.speaker.kind == "organization" for q in found.values())
+
+
+def test_a_fragment_in_a_relative_or_after_an_opening_participle_is_the_subject_s(quotes_of):
+    text = ("Jacline Moreau a lancé une pétition. Horripilée par « la chasse aux conducteurs », cette femme "
+            "de 51 ans est devenue célèbre. La militante qui réclame « un peu de respect » ne lâche rien.")
+    found = quotes_of(text)
+    assert found["la chasse aux conducteurs"].speaker.name == "Jacline Moreau"
+    assert found["un peu de respect"].speaker.name == "Jacline Moreau"

@@ -252,7 +252,7 @@ class EntityModel(Resolver):
         if kind == "person":
             ent = self._by_first_name(m.name) or self._entity("person", surname_key(m.name), m.name)
         else:
-            name = lexicon.capitals().get(m.name, m.name)
+            name = lexicon.seats().get(m.name) or lexicon.capitals().get(m.name, m.name)  # Beauvau, Moscou
             ent = self.aliases.get(fold(name)) or self._same_body(name) or self._entity("organization", fold(name), name)
             if name not in ent.names:
                 ent.names.append(name)

@@ -165,6 +165,12 @@ def capitals() -> dict[str, str]:
 
 
 @cache
+def seats() -> dict[str, str]:
+    """Seat or portfolio (Beauvau, Intérieur) → the institution's full name."""
+    return {e["seat"]: e["institution"] for e in load("seats").entries}
+
+
+@cache
 def time_words() -> frozenset[str]:
     return frozenset(fold(e["word"]) for e in load("time_words").entries)
 

@@ -315,6 +315,10 @@ def _small_clause(doc: Doc, cue: CueMatch, limit: int, spans: list[MarkSpan]) ->
     if end <= k:
         return None
     a, b = doc.tokens[k].start, doc.tokens[end - 1].end
-    if any(s.close_end <= b + 1 for s in opening_in(spans, a, b + 1)):
-        return k, "attr"
-    return None
+    marked = [s for s in opening_in(spans, a, b + 1) if s.close_end <= b + 1]
+    if not marked:
+        return None
+    first = doc.token_at(marked[0].start)
+    if first is not None and doc.tokens[first].pos == "DET":
+        return None  # a maintenu « le cap » de la politique: the object itself is quoted, no attribute
+    return k, "attr"

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from ..cues import mention_of
 from ..direct import chanted, line_around
+from ..lexicon import fold
 from ..marks import DIALOGUE
 from .base import Attribution, Sieve, first_token_after, last_token_before
 
@@ -117,14 +118,27 @@ class SentenceSubject(Sieve):
         k = _last_clause_verb(doc)[open_tok]  # the first verb walking back from the opening mark
         if k < doc.sent_of(first).first:
             return None
-        for c in doc.children[k]:
-            if doc.tokens[c].dep in ("nsubj", "nsubj:pass") and c < k:
-                m = mention_of(doc, c)
-                if m and m.kind in ("person", "organization", "unknown") and (m.name or m.role):
-                    return Attribution(m, None)
-                if m and m.kind == "pronoun" and chanted(q, doc.text):
-                    return Attribution(m, None, sub="chant")  # Il entre aux cris de « … »: he shouts it
+        for c in _subjects(doc, k):
+            m = mention_of(doc, c)
+            if m and m.kind in ("person", "organization", "unknown") and (m.name or m.role):
+                return Attribution(m, None)
+            if m and m.kind == "pronoun" and chanted(q, doc.text):
+                return Attribution(m, None, sub="chant")  # Il entre aux cris de « … »: he shouts it
         return None
+
+
+def _subjects(doc, k: int) -> list[int]:
+    """The subject of verb k: before it; for a relative (…native de Bretagne qui possède « … »), the
+    phrase the relative hangs on; for a participle that opens the sentence (Horripilée par « … »,
+    cette femme…), the subject of the verb it hangs on."""
+    t = doc.tokens[k]
+    subj = [c for c in doc.children[k] if doc.tokens[c].dep in ("nsubj", "nsubj:pass") and c < k]
+    if subj and fold(doc.tokens[subj[0]].text) == "qui" and t.dep == "acl:relcl" and t.head < k:
+        return [t.head]
+    sent = doc.sent_of(k)
+    if not subj and t.feat("VerbForm") == "Part" and k == sent.first:
+        return [c for c in range(k + 1, sent.last) if doc.tokens[c].dep in ("nsubj", "nsubj:pass")][:1]
+    return subj
 
 
 def _last_clause_verb(doc) -> list[int]:
