@@ -173,3 +173,39 @@ def test_fragment_evidence_tells_judging_words_from_a_named_thing(parse):
     assert judged.get("judgement_only") and judged.get("person_in_sentence")
     assert own.get("determiner_inside") and own.get("noun_and_adjective") and own.get("he_or_she_subject")
     assert not any(name.get(k) for k in ("judgement_only", "determiner_inside", "person_in_sentence"))
+
+
+def test_quote_shape_for_the_speaker_scorer():
+    from types import SimpleNamespace
+
+    from quotes.candidate import Candidate
+    from quotes.scoring.speakers import _shape
+
+    text = "« Nous tiendrons bon », « sur la rue de la Loi », « La réforme sera votée en mars prochain »"
+    disc = SimpleNamespace(doc=SimpleNamespace(text=text))
+
+    def shape(words: str) -> str:
+        a = text.index(words)
+        return _shape(Candidate("direct", a, a + len(words)), disc)
+
+    assert shape("Nous tiendrons bon") == "first_person"
+    assert shape("sur la rue de la Loi") == "sentence"  # six words: more than a fragment
+    assert shape("La réforme sera votée en mars prochain") == "sentence"
+    assert _shape(Candidate("direct", 0, 9), SimpleNamespace(doc=SimpleNamespace(text="le grand soir"))) == "fragment"
+
+
+@pytest.mark.model
+def test_discourse_remembers_where_each_entity_was_last_quoted(parse):
+    from quotes.entities import EntityModel
+    from quotes.entities.discourse import Discourse
+
+    text = "Paul Girard a parlé.\nAnne Roy a répondu.\nLa séance a été levée.\n"
+    doc = parse(text)
+    entities = EntityModel(doc)
+    disc = Discourse.build(doc, entities)
+    girard = next(e for e in entities.entities if e.name == "Paul Girard")
+    assert disc.last_quoted(girard, len(text)) is None
+    disc.note_quote(3, girard.id)
+    disc.note_quote(text.index("Anne"), girard.id)
+    assert disc.last_quoted(girard, text.index("La séance")) == text.index("Anne")
+    assert disc.last_quoted(girard, text.index("Anne")) == 3

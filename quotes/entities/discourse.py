@@ -114,6 +114,12 @@ class Discourse:
     def times_quoted(self, ent: Entity, pos: int) -> int:
         return bisect_left(self._quoted_by_entity.get(ent.id, []), pos)
 
+    def last_quoted(self, ent: Entity, pos: int) -> int | None:
+        """Where `ent` was last quoted before `pos`."""
+        positions = self._quoted_by_entity.get(ent.id, [])
+        k = bisect_left(positions, pos)
+        return positions[k - 1] if k else None
+
     def salience(self, pos: int) -> dict[int, float]:
         """Every entity's salience at `pos`, from what comes before it (within WINDOW)."""
         key = ("salience", pos)

@@ -9,6 +9,8 @@ evidence below; the highest-scoring one wins, and its probability is the quote's
 """
 from __future__ import annotations
 
+import regex
+
 from dataclasses import dataclass, field
 from math import log
 
@@ -111,9 +113,11 @@ def _features(q: Candidate, opt: SpeakerOption, disc: Discourse, sieve_ent: Enti
             f[f"sieve_unresolved:{mention}"] = 1.0
     else:
         f["no_sieve"] = 1.0
+    shape = _shape(q, disc)
     if ent is None:
         tag = "unnamed" if "sieve" in opt.origins else "nobody"
         f[tag] = 1.0
+        f[f"{tag}&{shape}"] = 1.0
         f[f"{tag}&type:{q.type}"] = 1.0
         f[f"{tag}&mention:{mention}"] = 1.0
         if not has_sieve:
@@ -130,6 +134,8 @@ def _features(q: Candidate, opt: SpeakerOption, disc: Discourse, sieve_ent: Enti
             f[origin] = 1.0
             f[f"{origin}&{'sieve' if has_sieve else 'no_sieve'}"] = 1.0
             f[f"{origin}&type:{q.type}"] = 1.0
+            if not has_sieve:
+                f[f"{origin}&{shape}"] = 1.0
     pos = q.start
     s = sal.get(ent.id, 0.0)
     f["salience"] = s / top if top else 0.0
@@ -150,6 +156,10 @@ def _features(q: Candidate, opt: SpeakerOption, disc: Discourse, sieve_ent: Enti
     if ent.kind == "organization":
         f["organization"] = 1.0
     f["log_quoted"] = log(1 + disc.times_quoted(ent, pos))
+    said = disc.last_quoted(ent, pos)
+    if said is not None:  # a speaker goes on in the paragraph where they were quoted, and the next
+        gap = disc.paragraph(pos) - disc.paragraph(said)
+        f["quoted_same_paragraph" if gap == 0 else "quoted_last_paragraph" if gap == 1 else "quoted_before"] = 1.0
     if q.speaker is not None and q.speaker.kind == "pronoun":
         agrees = _agrees(q.speaker, ent)
         f["pronoun_agrees" if agrees and ent.kind == "person" else "pronoun_body" if agrees else "pronoun_clash"] = 1.0
@@ -164,6 +174,18 @@ def _features(q: Candidate, opt: SpeakerOption, disc: Discourse, sieve_ent: Enti
     if ent is current:
         f["is_current"] = 1.0
     return f
+
+
+FIRST_PERSON = regex.compile(r"\b(?:je|j'|j’|nous|moi|me|m'|m’|mon|ma|mes|notre|nos)\b", regex.IGNORECASE)
+
+
+def _shape(q: Candidate, disc: Discourse) -> str:
+    """What the words look like: someone's statement in the first person, a sentence, or a fragment
+    of a few words (more often a term, a slogan, or another voice than the current speaker's)."""
+    words = disc.doc.text[q.start:q.end]
+    if FIRST_PERSON.search(words):
+        return "first_person"
+    return "fragment" if len(words.split()) <= 4 else "sentence"
 
 
 def _agrees(m, ent: Entity) -> bool:
