@@ -365,3 +365,18 @@ def test_an_apposition_after_the_incise_is_not_more_content_and_a_connector_is_n
                       "Julie Martin, chargée de mission chez Jouets France.")
     q = found["20 % de plus que l’an passé"]
     assert q.type == "direct" and q.speaker.name == "Julie Martin" and len(found) == 1
+
+
+def test_a_phrase_before_a_finite_verb_is_a_subject_not_an_apposition_and_a_participle_has_no_speaker(quotes_of):
+    # « Pour le symbole, » names no source; « dénonçant la politique » is no incise
+    found = quotes_of("Pour le symbole, le député de Lyon a brandi un gilet qu'il a appelé « drapeau de la colère » "
+                      "à la tribune, dénonçant la politique du gouvernement.")
+    assert list(found) == ["drapeau de la colère"]
+
+
+def test_a_relative_after_a_comma_and_et_is_the_journalists(quotes_of):
+    found = quotes_of("Un événement Facebook appelant à « Bloquer le pays », et auquel 14 000 personnes se disaient "
+                      "prêtes à participer, a disparu du réseau social.")
+    assert "Bloquer le pays" in found and not any("auquel" in t for t in found)
+    found = quotes_of("Le ministre Paul Girard assure que la réforme est « indispensable », mais qu'elle prendra du temps.")
+    assert "la réforme est « indispensable », mais qu'elle prendra du temps" in found

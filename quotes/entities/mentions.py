@@ -257,7 +257,9 @@ def apposition(doc: Doc, end: int, limit: int) -> tuple[int, int] | None:
     c = end + 1
     d = np_end(doc, c, limit)
     if d > c:
-        closes = d >= limit or toks[d].text in (",", ".", ")", ":", ";", "!", "?", "»") or toks[d].pos in ("VERB", "AUX")
+        # a finite verb right after makes the phrase a subject (Pour le symbole, le député a brandi…)
+        closes = d >= limit or toks[d].text in (",", ".", ")", ":", ";", "!", "?", "»") or \
+            toks[d].pos in ("VERB", "AUX") and toks[d].feat("VerbForm") != "Fin"
         role = _role_span(doc, c, d)
         if closes and (role or _name_run(doc, c, d, role[:2] if role else None)):
             if d < limit and toks[d].text == "," and not _person_span(doc, c, d):

@@ -54,6 +54,8 @@ def content_end(doc: Doc, first: int, sent_last: int, spans: list[MarkSpan]) -> 
                 return k
             if low == "dont" and _verb_before_comma(doc, k + 2, sent_last):
                 return k  # the journalist's relative clause (…, dont le Kremlin est l'allié); not "dont X" = including
+            if low in ("et", "mais") and k + 2 < sent_last and fold(toks[k + 2].text) in RELATIVES:
+                return k  # appelant à « Bloquer le pays », et auquel 14 000 personnes…: the journalist's relative
             if low in ("en", "tout") and _gerund(toks, k + 1, sent_last) and not _finite(toks[first:k]):
                 # a appelé à réinventer la PAC, en inaugurant le salon: a gerund goes with the nearest
                 # finite verb; a verbless content has none, so it is the report's circumstance
@@ -71,6 +73,11 @@ def content_end(doc: Doc, first: int, sent_last: int, spans: list[MarkSpan]) -> 
     while k > first and toks[k - 1].text in (".", "…", ":", ",") and not closes_mark(doc, k - 1, spans):
         k -= 1
     return k
+
+
+# (not que: « …, mais que … » is a second clause under the same verb)
+RELATIVES = {"qui", "dont", "ou", "auquel", "auxquels", "auxquelles", "lequel", "laquelle", "lesquels",
+             "lesquelles", "duquel", "desquels"}
 
 
 def _finite(toks) -> bool:
