@@ -130,7 +130,7 @@ class Extractor:
         # a fragment in marks inside a reported clause is part of that (mixed) quote, never its own
         marked = _outside(marked, said)
         quotes = sorted(marked + said, key=lambda q: (q.start, q.end))
-        entities = EntityModel(doc)
+        entities = EntityModel(doc, [(s.open_start, s.close_end) for s in spans if s.end - s.start > 30])
         budget.check()
         attribute(quotes, doc, entities, self.sieves, self.explain)
         budget.check()

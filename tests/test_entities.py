@@ -401,3 +401,15 @@ def test_a_fragment_in_a_relative_or_after_an_opening_participle_is_the_subject_
     found = quotes_of(text)
     assert found["la chasse aux conducteurs"].speaker.name == "Jacline Moreau"
     assert found["un peu de respect"].speaker.name == "Jacline Moreau"
+
+
+def test_il_goes_to_the_subject_of_the_sentence_before_not_a_nearer_object(quotes_of):
+    q = quotes_of("Le sénateur Éric Girard n'est pas tendre avec Paul Roy. « C'est une erreur », dénonce-t-il.")
+    assert q["C'est une erreur"].speaker.name == "Éric Girard"
+
+
+def test_a_description_goes_back_to_the_journalists_narrative_not_to_a_name_inside_a_quote(quotes_of):
+    found = quotes_of("Éric Girard a longuement parlé devant les élus du département. « Je conteste cette réforme, "
+                      "Paul Roy s'est trompé de priorité », a-t-il dit. Surtout, l'ancien ministre regrette que la "
+                      "majorité n'écoute pas l'opposition.")
+    assert found["la majorité n'écoute pas l'opposition"].speaker.name == "Éric Girard"

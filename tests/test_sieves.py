@@ -166,3 +166,12 @@ def test_extractor_runs_only_the_sieves_asked_for(backend):
     only_colon = Extractor(backend=backend, sieves=["colon-intro"]).extract(text)
     assert all(q.rule is None or q.rule.startswith("discourse") for q in only_colon)  # no other sieve ran
     assert Extractor(backend=backend, sieves=["incise-after"]).extract(text)[0].speaker.name == "Paul Martin"
+
+
+def test_a_line_that_is_only_a_name_signs_the_quote_above(quotes_of):
+    text = ("Les petites phrases de la semaine\n« Ce que fait ce gouvernement, c'est du bricolage ! »\n"
+            "Anne Martin\nLa députée n'est pas tendre avec la majorité.\n")
+    q = quotes_of(text)["Ce que fait ce gouvernement, c'est du bricolage !"]
+    assert q.speaker.name == "Anne Martin" and q.rule == "attribution-line"
+    text = "« Nous verrons bien »\nLe débat public continue demain à la mairie de Lyon\n"
+    assert quotes_of(text)["Nous verrons bien"].rule != "attribution-line"

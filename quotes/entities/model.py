@@ -2,8 +2,10 @@
 or beside them, bodies the article names, acronyms, definite descriptions linked back."""
 from __future__ import annotations
 
+from typing import Sequence
+
 from .. import lexicon, zones
-from ..marks import CLOSING_TOKENS, OPENING_TOKENS
+from ..marks import CLOSING_TOKENS, OPENING_TOKENS, merge_open
 from ..lexicon import fold
 from ..nlp import Doc
 from .entity import Entity
@@ -35,8 +37,10 @@ def _not_a_person(doc: Doc, e) -> bool:
 
 
 class EntityModel(Resolver):
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, quoted: Sequence[tuple[int, int]] = ()):
+        """`quoted`: the spans of words in marks (someone's words, not the journalist's narrative)."""
         self.doc = doc
+        self.quoted = merge_open(quoted)
         self.entities: list[Entity] = []
         self.by_key: dict[tuple[str, str], Entity] = {}
         self.aliases: dict[str, Entity] = {}
@@ -117,7 +121,7 @@ class EntityModel(Resolver):
     def _antecedent_for_role(self, m: Mention) -> Entity | None:
         best, best_pos = None, -1
         for ent in self.entities:
-            last = ent.last_before(m.start)
+            last = self.narrated_before(ent, m.start)
             if ent.kind != "person" or last is None or m.start - last > 1500:
                 continue
             if m.gender != "x" and ent.gender not in ("x", m.gender):

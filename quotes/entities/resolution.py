@@ -9,6 +9,7 @@ import regex
 
 from .. import zones
 from ..lexicon import fold
+from ..marks import strictly_inside
 from .bodies import antecedent_body, bare_body
 from .entity import Entity, Resolution
 from .mentions import Mention, own_role
@@ -55,6 +56,12 @@ class Resolver:
             return Resolution(None, None, "anonymous", m.role)
         return Resolution(None, None, m.kind if m.kind != "pronoun" else "unknown", m.role)
 
+    def narrated_before(self, ent: Entity, pos: int) -> int | None:
+        """The last mention of `ent` before `pos` in the journalist's words: « … Emmanuel Macron
+        s'est trompé », a-t-il dit. Surtout, le député regrette…: a name inside someone's words is
+        not what the journalist's next description goes back to."""
+        return max((p for p in ent.positions if p < pos and not strictly_inside(self.quoted, p)), default=None)
+
     def _demonstrative(self, m: Mention) -> Entity | None:
         """« ce proche du président », « cette mère de famille »: a demonstrative describes anew the
         person the text is about, the last one named as a subject just before, whatever the role."""
@@ -62,7 +69,7 @@ class Resolver:
             return None
         best, best_key = None, None
         for ent in self.entities:
-            last = ent.last_before(m.start)
+            last = self.narrated_before(ent, m.start)
             if ent.kind != "person" or last is None or m.start - last > 800 or ent.name is None:
                 continue
             if m.gender != "x" and ent.gender not in ("x", m.gender):
@@ -88,8 +95,8 @@ class Resolver:
                 m.gender == "x" or e.gender in ("x", m.gender))
         if agrees(last_speaker) and (last_speaker.last_before(pos) or -10 ** 6) > pos - 1500:
             return last_speaker
-        near = [(e.last_before(m.start), e) for e in self.entities if agrees(e) and e.last_before(m.start) is not None
-                and m.start - e.last_before(m.start) < 800]
+        near = [(last, e) for e in self.entities if agrees(e) and (last := self.narrated_before(e, m.start)) is not None
+                and m.start - last < 800]
         return max(near, key=lambda x: x[0])[1] if near else None
 
     def _antecedent(self, m: Mention, pos: int, last_speaker: Entity | None, prefer_last: bool) -> Entity | None:
@@ -140,6 +147,20 @@ class Resolver:
             if (ranked[0].last_before(pos) or 0) - since < 150 and \
                     not self._named_between(last_speaker, since, pos, subject=ranked[0]):
                 return last_speaker
+        if len(ranked) > 1 and m.first < len(self.doc.tokens):
+            # Eric Woerth n'est pas tendre avec Emmanuel Macron. « … », dénonce-t-il: the subject of
+            # the sentence before beats a nearer object
+            sent = self.doc.sent_of(m.first)
+            if sent.i > 0:
+                before = self.doc.sents[sent.i - 1]
+
+                def subject_there(e: Entity) -> bool:
+                    return any(before.start <= p < before.end and self._subject_at(p) for p in e.positions)
+
+                if not subject_there(ranked[0]):
+                    subject = next((e for e in ranked[1:] if subject_there(e)), None)
+                    if subject is not None:
+                        return subject
         if ranked:
             return ranked[0]
         # cataphora: « S'il pense que … », le ministre …, Marc Miller, assure …

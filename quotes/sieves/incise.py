@@ -172,7 +172,8 @@ class Parenthetical(Sieve):
 
 
 class AttributionLine(Sieve):
-    """« … »⏎— Marc Miller, devant les sénateurs."""
+    """« … »⏎— Marc Miller, devant les sénateurs. / « … »⏎Eric Woerth⏎ (a line that is only a name:
+    the layout of quoted phrases set apart, each signed on the line below)."""
 
     name, confidence = "attribution-line", 0.85
 
@@ -182,7 +183,16 @@ class AttributionLine(Sieve):
         if nl < 0 or text[q.outer_end:nl].strip(" .\u00a0"):
             return None
         i = first_token_after(doc, nl)
-        if i is None or doc.tokens[i].text not in ("—", "–", "-") or text[nl:doc.tokens[i].start].count("\n") > 2:
+        if i is None or text[nl:doc.tokens[i].start].count("\n") > 2:
             return None
-        m = mention_at(doc, i + 1, doc.sent_of(i + 1).last if i + 1 < len(doc.tokens) else i + 1)
-        return Attribution(m, None) if m and m.name and m.kind in ("person", "organization") else None
+        if doc.tokens[i].text in ("—", "–", "-"):
+            m = mention_at(doc, i + 1, doc.sent_of(i + 1).last if i + 1 < len(doc.tokens) else i + 1)
+            return Attribution(m, None) if m and m.name and m.kind in ("person", "organization") else None
+        end = text.find("\n", doc.tokens[i].start)
+        end = len(text) if end < 0 else end
+        if end - doc.tokens[i].start > 60:
+            return None
+        m = mention_at(doc, i, doc.token_at(end - 1) + 1 if doc.token_at(end - 1) is not None else i + 1)
+        if m is None or not m.name or m.kind != "person" or text[m.end:end].strip(" .\u00a0").count(" ") > 1:
+            return None  # a name, and at most one word after it (Écrivain, Sociologue)
+        return Attribution(m, None)
