@@ -413,3 +413,10 @@ def test_a_description_goes_back_to_the_journalists_narrative_not_to_a_name_insi
                       "Paul Roy s'est trompé de priorité », a-t-il dit. Surtout, l'ancien ministre regrette que la "
                       "majorité n'écoute pas l'opposition.")
     assert found["la majorité n'écoute pas l'opposition"].speaker.name == "Éric Girard"
+
+
+def test_an_office_is_not_linked_to_a_person_by_proximity_alone(quotes_of):
+    text = ("« Il n’y a pas de questions interdites », prévient Emmanuel Macron dans sa lettre. Le dispositif "
+            "doit être précisé aujourd’hui par le premier ministre. « Nous irons vite », a ajouté le président.")
+    found = quotes_of(text)
+    assert {q.role for q in found.values()} == {"président"}

@@ -184,7 +184,8 @@ def _classify(doc: Doc, m: Mention, a: int, b: int) -> None:
         if m.name in lexicon.capitals() and not m.role and not m.title:
             m.kind, m.country = "organization", lexicon.capitals()[m.name]  # Washington → États-Unis
             return
-        if not m.title and (m.name in _countries() or fold(m.name) in lexicon.bodies() or m.name in lexicon.seats()):
+        if not m.title and (m.name in _countries() or fold(m.name) in lexicon.bodies()
+                            or m.name in lexicon.seats() and body is None):
             m.kind = "organization"  # la France (not the first name), Matignon, l'Élysée: whatever NER says
             return
         if m.number == "p" and not m.role and not m.title and " et " not in m.name and \

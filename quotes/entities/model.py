@@ -11,7 +11,7 @@ from ..nlp import Doc
 from .entity import Entity
 from .mentions import DE, DETS, Mention, _role_span, own_role, apposition, build, glued, is_title, mention_at, np_end
 from .resolution import Resolver
-from .roles import country_of, qualified_apart, role_concept, role_head, surname_key
+from .roles import country_of, qualified_apart, role_concept, role_entry, role_head, surname_key
 
 
 def _first_name_led(doc: Doc, e) -> bool:
@@ -120,6 +120,8 @@ class EntityModel(Resolver):
 
     def _antecedent_for_role(self, m: Mention) -> Entity | None:
         best, best_pos = None, -1
+        entry = role_entry(m.role or "")
+        office = entry is not None and "office" in entry.flags
         for ent in self.entities:
             last = self.narrated_before(ent, m.start)
             if ent.kind != "person" or last is None or m.start - last > 1500:
@@ -129,8 +131,10 @@ class EntityModel(Resolver):
             if not self._role_fits(ent, m.role or "", m.country):
                 continue
             if not ent.roles and (m.start - last > 600 or (len((ent.name or "").split()) < 2 and not ent.implied)
-                                  or self._named_between(ent, last, m.start)):
-                continue  # a person with no stated role: only the one just named in full, nobody since
+                                  or self._named_between(ent, last, m.start) or office):
+                # a person with no stated role: only the one just named in full, nobody since; and
+                # never for an office (le Premier ministre names its holder, not whoever was named last)
+                continue
             if last > best_pos:
                 best, best_pos = ent, last
         return best

@@ -119,11 +119,28 @@ def _cue_features(f: dict[str, float], q: Candidate, doc: Doc) -> None:
     lo, hi = bisect_left(at, inside.start), bisect_left(at, inside.stop)
     if len(at) > (hi - lo if inside.start < inside.stop else 0):  # a cue outside the marks
         f["cue_in_sentence"] = 1.0
-    if any(e.label == "PER" and not (inside.start <= e.first < inside.stop) for e in doc.ents_over(sent.first, sent.last)):
+    people, pronouns = _sentence_people(doc, sent)
+    if _any_outside(people, inside):
         f["person_in_sentence"] = 1.0
-    if any(doc.tokens[k].dep.startswith("nsubj") and doc.tokens[k].pos == "PRON" and fold(doc.tokens[k].text) in ("il", "elle")
-           for k in range(sent.first, sent.last) if k not in inside):
+    if _any_outside(pronouns, inside):
         f["he_or_she_subject"] = 1.0
+
+
+def _any_outside(at: list[int], inside: range) -> bool:
+    """Whether a sorted list of token indices has one outside `inside`, by bisection."""
+    return len(at) > bisect_left(at, inside.stop) - bisect_left(at, inside.start)
+
+
+def _sentence_people(doc: Doc, sent) -> tuple[list[int], list[int]]:
+    """Where a sentence names a person (the tagger's PER) and has il/elle as a subject: once per
+    sentence, not once per quote in it."""
+    memo = doc.memo.setdefault("fragment-people", {})
+    if sent.i not in memo:
+        people = sorted(e.first for e in doc.ents_over(sent.first, sent.last) if e.label == "PER")
+        pronouns = [k for k in range(sent.first, sent.last) if doc.tokens[k].dep.startswith("nsubj")
+                    and doc.tokens[k].pos == "PRON" and fold(doc.tokens[k].text) in ("il", "elle")]
+        memo[sent.i] = (people, pronouns)
+    return memo[sent.i]
     # a cue just before: k or its end within 3 tokens of `first` (k <= first - 1 either way)
     for n in range(bisect_left(at, first - 3 - longest), bisect_left(at, first)):
         k, cue = at[n], cues[n]
