@@ -420,3 +420,14 @@ def test_an_office_is_not_linked_to_a_person_by_proximity_alone(quotes_of):
             "doit être précisé aujourd’hui par le premier ministre. « Nous irons vite », a ajouté le président.")
     found = quotes_of(text)
     assert {q.role for q in found.values()} == {"président"}
+
+
+def test_a_common_noun_before_de_is_no_part_of_a_name_and_a_page_is_a_body(quotes_of):
+    found = quotes_of("Les manifestants ont prévu un rassemblement dans le centre vers 14 heures, selon leur page Facebook.")
+    assert [(q.speaker.name, q.speaker.kind) for q in found.values()] == [("Facebook", "organization")]
+
+
+
+def test_a_heading_s_common_noun_is_not_part_of_the_name_after_it(mention):
+    m = mention("Lettre de Macron : les propositions du président pour le grand débat.", "Lettre")
+    assert m is None or m.name in (None, "Macron")

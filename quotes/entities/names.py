@@ -21,6 +21,9 @@ def _person_span(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
             first = e.first
             while first < min(e.last, b) and (is_title(doc.tokens[first]) or doc.tokens[first].pos == "DET"):
                 first += 1
+            while first + 2 < min(e.last, b) and doc.tokens[first].pos == "NOUN" and _low(doc.tokens[first + 1]) in DE \
+                    and not lexicon.roles().match([fold(doc.tokens[first].text)], 0):
+                first += 2  # Lettre de Macron (a heading): the person is after the common noun (not a role's)
             last = min(e.last, b)
             while first >= a + 2 and glued(doc, first - 1) and _capitalised(doc.tokens[first - 2]):
                 first -= 2  # France-Élaine Duranceau, tagged from Élaine

@@ -38,6 +38,7 @@ def content_end(doc: Doc, first: int, sent_last: int, spans: list[MarkSpan]) -> 
     """The token that ends a reported clause starting at `first` (exclusive)."""
     toks = doc.tokens
     k = first
+    verbless = True  # no finite verb in the content so far
     while k < sent_last:
         t = toks[k]
         if t.text in (";",) or (t.text in ("—", "–") and k > first):
@@ -45,7 +46,7 @@ def content_end(doc: Doc, first: int, sent_last: int, spans: list[MarkSpan]) -> 
         if lowered(t) in ("et", "mais", "puis") and k > first and closes_mark(doc, k - 1, spans) \
                 and k + 1 < sent_last and toks[k + 1].pos in ("AUX", "VERB") and toks[k + 1].feat("VerbForm") == "Fin":
             return k  # « … » et a promis de nouvelles grèves: after the fragment, the journalist goes on
-        if lowered(t) in ("et", "puis") and k > first and _finite(toks[k + 1:k + 2]) and not _finite(toks[first:k]):
+        if lowered(t) in ("et", "puis") and k > first and verbless and _finite(toks[k + 1:k + 2]):
             return k  # revendique être un « soldat » et tue…: a verbless content has no verb of its own to add
         if t.text == "," and k + 1 < sent_last:
             nxt = toks[k + 1]
@@ -56,7 +57,7 @@ def content_end(doc: Doc, first: int, sent_last: int, spans: list[MarkSpan]) -> 
                 return k  # the journalist's relative clause (…, dont le Kremlin est l'allié); not "dont X" = including
             if low in ("et", "mais") and k + 2 < sent_last and fold(toks[k + 2].text) in RELATIVES:
                 return k  # appelant à « Bloquer le pays », et auquel 14 000 personnes…: the journalist's relative
-            if low in ("en", "tout") and _gerund(toks, k + 1, sent_last) and not _finite(toks[first:k]):
+            if low in ("en", "tout") and verbless and _gerund(toks, k + 1, sent_last):
                 # a appelé à réinventer la PAC, en inaugurant le salon: a gerund goes with the nearest
                 # finite verb; a verbless content has none, so it is the report's circumstance
                 return k
@@ -68,6 +69,7 @@ def content_end(doc: Doc, first: int, sent_last: int, spans: list[MarkSpan]) -> 
             inc = incise_after(doc, k + 1, sent_last, inverted_only=True)
             if inc and inc.speaker is not None and (inc.last >= sent_last or toks[inc.last].text in CLAUSE_END):
                 return k
+        verbless = verbless and not _finite((t,))
         k += 1
     # leave out the final period and closing punctuation of the sentence
     while k > first and toks[k - 1].text in (".", "…", ":", ",") and not closes_mark(doc, k - 1, spans):

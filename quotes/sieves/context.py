@@ -137,7 +137,8 @@ def _subjects(doc, k: int) -> list[int]:
         return [t.head]
     sent = doc.sent_of(k)
     if not subj and t.feat("VerbForm") == "Part" and k == sent.first:
-        return [c for c in range(k + 1, sent.last) if doc.tokens[c].dep in ("nsubj", "nsubj:pass")][:1]
+        subject = next((c for c in range(k + 1, sent.last) if doc.tokens[c].dep in ("nsubj", "nsubj:pass")), None)
+        return [subject] if subject is not None else []
     return subj
 
 
