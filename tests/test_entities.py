@@ -431,3 +431,20 @@ def test_a_common_noun_before_de_is_no_part_of_a_name_and_a_page_is_a_body(quote
 def test_a_heading_s_common_noun_is_not_part_of_the_name_after_it(mention):
     m = mention("Lettre de Macron : les propositions du président pour le grand débat.", "Lettre")
     assert m is None or m.name in (None, "Macron")
+
+
+@pytest.mark.parametrize("text, quote, name, role", [
+    # a capitalised article after a first name is the surname's, no « le maire »
+    ("« Nous tiendrons le cap », a dit Paul Girard. Le ministre Bruno Le Maire a répondu plus tard.",
+     "Nous tiendrons le cap", "Paul Girard", None),
+    # « dans le cadre de » names no cadre
+    ("Paul Girard a parlé dans le cadre de la visite. « Nous tiendrons le cap », a-t-il dit.",
+     "Nous tiendrons le cap", "Paul Girard", None),
+    # a description goes back to the subject, not to a complement named later
+    ("Après avoir obtenu de Paul Girard une baisse des taxes, Anne Roy reste ferme. La maire de Pau affirme "
+     "que « rien n'est réglé ».", "rien n'est réglé", "Anne Roy", "maire de Pau"),
+])
+def test_descriptions_are_not_read_in_names_idioms_or_complements(quotes_of, text, quote, name, role):
+    found = {q.text: q for q in quotes_of(text).values()}
+    q = next(q for t, q in found.items() if quote in t)
+    assert q.speaker.name == name and q.role == role

@@ -36,6 +36,10 @@ def _not_a_person(doc: Doc, e) -> bool:
         toks[e.first - 2].text.lower() in PLACE_NOUNS or e.first >= 1 and toks[e.first - 1].text.lower() in PLACE_NOUNS
 
 
+# a role noun in a set phrase names nobody: « dans le cadre de » (as part of), « sous le chef de »
+IDIOMS = {("dans", "cadre"), ("sous", "chef")}
+
+
 class EntityModel(Resolver):
     def __init__(self, doc: Doc, quoted: Sequence[tuple[int, int]] = ()):
         """`quoted`: the spans of words in marks (someone's words, not the journalist's narrative)."""
@@ -110,6 +114,11 @@ class EntityModel(Resolver):
                 continue
             if det not in ("le", "la", "l'"):
                 continue
+            if t.text[:1].isupper() and t.i > doc.sents[t.sent].first and doc.tokens[t.i - 1].text[:1].isupper():
+                continue  # Bruno Le Maire, Marine Le Pen: a capitalised article after a name is the name's
+            if t.i > 0 and (fold(doc.tokens[t.i - 1].text), fold(doc.tokens[t.i + 1].text) if t.i + 1 < len(doc.tokens)
+                            else "") in IDIOMS:
+                continue
             m = mention_at(doc, t.i)
             if m is None or m.name or not m.role or m.kind != "person" or m.possessive:
                 continue
@@ -131,8 +140,10 @@ class EntityModel(Resolver):
             if not self._role_fits(ent, m.role or "", m.country):
                 continue
             if not ent.roles and (m.start - last > 600 or (len((ent.name or "").split()) < 2 and not ent.implied)
-                                  or self._named_between(ent, last, m.start) or office):
-                # a person with no stated role: only the one just named in full, nobody since; and
+                                  or self._named_between(ent, last, m.start) or office
+                                  or not self._subject_at(last)):
+                # a person with no stated role: only the one just named in full as a subject, nobody
+                # since (après avoir obtenu d'Emmanuel Macron que…, le maire de Pau: not Macron); and
                 # never for an office (le Premier ministre names its holder, not whoever was named last)
                 continue
             if last > best_pos:
