@@ -448,3 +448,11 @@ def test_descriptions_are_not_read_in_names_idioms_or_complements(quotes_of, tex
     found = {q.text: q for q in quotes_of(text).values()}
     q = next(q for t, q in found.items() if quote in t)
     assert q.speaker.name == name and q.role == role
+
+
+def test_a_name_inside_the_quote_is_not_the_incise_pronoun_and_brackets_leave_names(quotes_of):
+    text = ("Mme Loiseau, « peut-être, ne se souvient pas du président [français Paul] Girard quand il nous "
+            "comparait à des voleurs », a-t-il ajouté. « Le peuple français est notre ami », a déclaré le ministre "
+            "Luigi Rossi.")
+    found = quotes_of(text)
+    assert {q.speaker.name for q in found.values()} == {"Luigi Rossi"}

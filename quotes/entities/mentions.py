@@ -133,7 +133,9 @@ def build(doc: Doc, a: int, b: int, appos: tuple[int, int] | None = None) -> Men
             na, nb = name
             if na > pa and _title_article(doc, na - 1):
                 na -= 1  # Le Devoir, La Presse, Le Pen: the capitalised article belongs to the name
-            m.name = GLUED_PREFIX.sub("", span_text(doc, na, nb))  # Paris?Emmanuel Macron → Emmanuel Macron
+            # Paris?Emmanuel Macron → Emmanuel Macron; « du président [français Emmanuel] Macron »: an
+            # editor's brackets are no part of the name
+            m.name = " ".join(GLUED_PREFIX.sub("", span_text(doc, na, nb)).replace("[", " ").replace("]", " ").split())
             if na > pa and is_title(toks[na - 1]):
                 m.title = toks[na - 1].text
                 tg = lexicon.titles()[m.title][1]

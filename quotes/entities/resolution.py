@@ -112,9 +112,8 @@ class Resolver:
         # (also « X avait regretté la décision de Y qui, avait-il dit, « … » »: the incise before the quote)
         sent_start = self.doc.sent_of(m.first).start if m.first < len(self.doc.tokens) else pos
         cut = min(pos, m.start)
-        named = [(max(p for p in e.positions if sent_start <= p < cut), e) for e in self.entities
-                 if agrees(e) and (not exact or e.gender == m.gender)
-                 and any(sent_start <= p < cut for p in e.positions)]
+        named = [(max(here), e) for e in self.entities if agrees(e) and (not exact or e.gender == m.gender)
+                 and (here := [p for p in e.positions if sent_start <= p < cut and not strictly_inside(self.quoted, p)])]
         if named and sent_start < cut:
             return max(named, key=lambda x: x[0])[1]
         if last_speaker is not None and last_speaker.kind == "organization" and exact and m.number == "s" \
@@ -132,8 +131,9 @@ class Resolver:
             return last_speaker  # unless the text has turned to another person, a subject since
         # nearest first; a person whose gender is known to agree beats one of unknown gender named
         # not long after (Radouane, in no list, just named, still beats a Noël paragraphs before)
-        ranked = sorted((e for e in self.entities if agrees(e) and e.last_before(pos) is not None),
-                        key=lambda e: e.last_before(pos) or 0, reverse=True)
+        # nearest first, in the journalist's words: « … Macron nous comparait… », a-t-il ajouté is not Macron
+        ranked = sorted((e for e in self.entities if agrees(e) and self.narrated_before(e, pos) is not None),
+                        key=lambda e: self.narrated_before(e, pos) or 0, reverse=True)
         if exact and ranked and ranked[0].gender != m.gender:
             near = ranked[0].last_before(pos) or 0
             known = [e for e in ranked if e.gender == m.gender and near - (e.last_before(pos) or 0) < 300]
@@ -164,8 +164,10 @@ class Resolver:
         if ranked:
             return ranked[0]
         # cataphora: « S'il pense que … », le ministre …, Marc Miller, assure …
-        after = [e for e in self.entities if agrees(e) and any(pos < p < pos + 400 for p in e.positions)]
-        return min(after, key=lambda e: min(p for p in e.positions if p > pos)) if after else None
+        def ahead(e: Entity) -> list[int]:
+            return [p for p in e.positions if pos < p < pos + 400 and not strictly_inside(self.quoted, p)]
+        after = [e for e in self.entities if agrees(e) and ahead(e)]
+        return min(after, key=lambda e: min(ahead(e))) if after else None
 
     def specific_role(self, ent: Entity, pos: int) -> str | None:
         """The role to write for `ent` at `pos`: the most specific one the article gives."""
