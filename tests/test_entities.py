@@ -456,3 +456,12 @@ def test_a_name_inside_the_quote_is_not_the_incise_pronoun_and_brackets_leave_na
             "Luigi Rossi.")
     found = quotes_of(text)
     assert {q.speaker.name for q in found.values()} == {"Luigi Rossi"}
+
+
+@pytest.mark.parametrize("text", [
+    "Après la manifestation du 29 décembre, quatre Gilets jaunes ont été jugés à Caen.",  # the tagger: PER
+])
+def test_a_counted_group_is_no_person(parse, text):
+    from quotes.entities import EntityModel
+
+    assert not [e for e in EntityModel(parse(text)).entities if e.kind == "person" and "Gilets" in (e.name or "")]

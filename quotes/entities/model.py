@@ -32,6 +32,9 @@ def _not_a_person(doc: Doc, e) -> bool:
         return True
     if e.first > 0 and toks[e.first - 1].text.lower() in PLURAL_DETS:
         return True  # les Gilets jaunes, des Français: a group, not a person
+    if e.first > 0 and (toks[e.first - 1].pos == "NUM" or e.first > 1 and toks[e.first - 1].text.lower() in ("de", "d'", "d’")
+                        and toks[e.first - 2].text.lower().endswith(("aine", "aines", "ier", "iers", "nombre", "plupart"))):
+        return True  # quatre Gilets jaunes, une trentaine de Gilets jaunes, des milliers de Bretons
     return e.first >= 2 and toks[e.first - 1].text.lower() in ("de", "du", "d'", "d’") and \
         toks[e.first - 2].text.lower() in PLACE_NOUNS or e.first >= 1 and toks[e.first - 1].text.lower() in PLACE_NOUNS
 
