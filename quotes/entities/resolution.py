@@ -3,13 +3,13 @@ agreeing person the text is about, descriptions to the holder of the role or to 
 named, bare body nouns to the body named before (sieves.md lists the rules)."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import replace
 
 import regex
 
 from .. import zones
 from ..lexicon import fold
-from ..marks import strictly_inside
 from .bodies import antecedent_body, bare_body
 from .entity import Entity, Resolution
 from .mentions import Mention, own_role
@@ -56,11 +56,17 @@ class Resolver:
             return Resolution(None, None, "anonymous", m.role)
         return Resolution(None, None, m.kind if m.kind != "pronoun" else "unknown", m.role)
 
+    def in_words(self, pos: int) -> bool:
+        """Whether `pos` is inside someone's words (from their first character: a reported clause can
+        open on a name, « Emmanuel Macron "est en train de diviser…" », a estimé X)."""
+        k = bisect_right(self.quoted, (pos, float("inf"))) - 1
+        return k >= 0 and self.quoted[k][0] <= pos < self.quoted[k][1]
+
     def narrated_before(self, ent: Entity, pos: int) -> int | None:
         """The last mention of `ent` before `pos` in the journalist's words: « … Emmanuel Macron
         s'est trompé », a-t-il dit. Surtout, le député regrette…: a name inside someone's words is
         not what the journalist's next description goes back to."""
-        return max((p for p in ent.positions if p < pos and not strictly_inside(self.quoted, p)), default=None)
+        return max((p for p in ent.positions if p < pos and not self.in_words(p)), default=None)
 
     def _demonstrative(self, m: Mention) -> Entity | None:
         """« ce proche du président », « cette mère de famille »: a demonstrative describes anew the
@@ -113,7 +119,7 @@ class Resolver:
         sent_start = self.doc.sent_of(m.first).start if m.first < len(self.doc.tokens) else pos
         cut = min(pos, m.start)
         named = [(max(here), e) for e in self.entities if agrees(e) and (not exact or e.gender == m.gender)
-                 and (here := [p for p in e.positions if sent_start <= p < cut and not strictly_inside(self.quoted, p)])]
+                 and (here := [p for p in e.positions if sent_start <= p < cut and not self.in_words(p)])]
         if named and sent_start < cut:
             return max(named, key=lambda x: x[0])[1]
         if last_speaker is not None and last_speaker.kind == "organization" and exact and m.number == "s" \
@@ -165,7 +171,7 @@ class Resolver:
             return ranked[0]
         # cataphora: « S'il pense que … », le ministre …, Marc Miller, assure …
         def ahead(e: Entity) -> list[int]:
-            return [p for p in e.positions if pos < p < pos + 400 and not strictly_inside(self.quoted, p)]
+            return [p for p in e.positions if pos < p < pos + 400 and not self.in_words(p)]
         after = [e for e in self.entities if agrees(e) and ahead(e)]
         return min(after, key=lambda e: min(ahead(e))) if after else None
 
