@@ -465,3 +465,12 @@ def test_a_counted_group_is_no_person(parse, text):
     from quotes.entities import EntityModel
 
     assert not [e for e in EntityModel(parse(text)).entities if e.kind == "person" and "Gilets" in (e.name or "")]
+
+
+def test_a_party_word_after_a_role_is_the_role_s_and_a_person_s_party_is_no_abbreviation(quotes_of, parse):
+    from quotes.entities import EntityModel
+
+    q = quotes_of("« C'est une boulette », a estimé sur BFMTV le député Insoumis Alexis Corbière.")["C'est une boulette"]
+    assert q.speaker.name == "Alexis Corbière" and q.role == "député Insoumis"
+    doc = parse("Paul Girard « divise la France », selon Jordan Bardella (RN). Le RN a ensuite confirmé.")
+    assert not [e for e in EntityModel(doc).entities if e.kind == "organization" and "Bardella" in " ".join(e.names)]

@@ -248,6 +248,9 @@ class EntityModel(Resolver):
                     break
             if best is None or lexicon.roles().match([fold(toks[best].text)], 0):
                 continue
+            if fold(toks[best].text) in lexicon.first_names() or any(
+                    e.label == "PER" and e.first <= best < e.last for e in doc.ents_over(best, best + 1)):
+                continue  # Jordan Bardella (RN): a person and their party, no abbreviation
             name = doc.text[toks[best].start:toks[k + 2].end]
             ent = self._entity("organization", fold(name), name)
             ent.positions.append(toks[best].start)

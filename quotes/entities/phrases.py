@@ -80,6 +80,13 @@ def affiliation(t: Token) -> bool:
         and not any(c.isdigit() for c in t.text)
 
 
+def _party_word(doc: Doc, j: int, limit: int) -> bool:
+    """A capitalised word after a role, right before a person's name, that is no first name itself."""
+    t = doc.tokens[j]
+    return _capitalised(t) and not is_title(t) and fold(t.text) not in lexicon.first_names() \
+        and not _starts_person(doc, j) and j + 1 < limit and _starts_person(doc, j + 1)
+
+
 def np_end(doc: Doc, i: int, limit: int) -> int:
     """End (exclusive) of the noun phrase starting at token `i`, never past `limit`.
 
@@ -109,8 +116,8 @@ def np_end(doc: Doc, i: int, limit: int) -> int:
             j += 2
             end = j
             continue
-        if head_is_role and state == "head" and affiliation(t):
-            j = end = j + 1  # le député UDI (Charles de Courson): the party is the role's
+        if head_is_role and state == "head" and (affiliation(t) or _party_word(doc, j, limit)):
+            j = end = j + 1  # le député UDI (Charles de Courson), le député Insoumis Alexis Corbière: the role's
             continue
         if _nominal(t) or t.pos in ("ADJ", "NUM") or (j == end and lexicon.roles().match([fold(t.text)], 0)):
             cap = _capitalised(t) and not is_title(t)
