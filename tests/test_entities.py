@@ -474,3 +474,14 @@ def test_a_party_word_after_a_role_is_the_role_s_and_a_person_s_party_is_no_abbr
     assert q.speaker.name == "Alexis Corbière" and q.role == "député Insoumis"
     doc = parse("Paul Girard « divise la France », selon Jordan Bardella (RN). Le RN a ensuite confirmé.")
     assert not [e for e in EntityModel(doc).entities if e.kind == "organization" and "Bardella" in " ".join(e.names)]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Selon l'étude Ipsorama, 42 % des revendeurs conservent l'argent.", "Ipsorama"),
+    ("Selon le ministère de l'Intérieur, 12 000 personnes ont défilé samedi.", "ministère de l'Intérieur"),
+    ("Les deux hommes seront jugés le 13 juin, selon le quotidien régional La Montagne.", "La Montagne"),
+    ("La chef parlementaire de Québec solidaire (QS), Manon Massé, était là. « Il faut agir », a déclaré QS.",
+     "Québec solidaire"),
+])
+def test_a_body_is_named_as_the_article_names_it(quotes_of, text, name):
+    assert name in {q.speaker.name for q in quotes_of(text).values()}

@@ -216,7 +216,9 @@ def _classify(doc: Doc, m: Mention, a: int, b: int) -> None:
             if (body == "media" or lexicon.bodies().get(fold(noun.text)) == "media") and not _capitalised(noun):
                 # le quotidien Washington Post: the outlet's name, "quotidien" its role
                 m.role = noun.text
-            else:  # le ministère russe des Affaires étrangères: the whole phrase is the name
+            elif not _named_after_noun(doc, noun, m.name, b):
+                # le ministère russe des Affaires étrangères: the whole phrase is the name (but
+                # l'étude Kantar, l'agence Kyodo, le groupe Renault: the name itself)
                 m.name = span_text(doc, *_strip_edges(doc, a, b))
         return
     if body:
@@ -232,6 +234,15 @@ def _classify(doc: Doc, m: Mention, a: int, b: int) -> None:
     words = span_text(doc, *_strip_edges(doc, a, b))
     m.kind = "anonymous" if words else "unknown"
     m.role = words or None
+
+
+def _named_after_noun(doc: Doc, noun, name: str, b: int) -> bool:
+    """The body noun is followed by its proper name, with only adjectives between (l'étude Kantar,
+    la société américaine Web.com), not by a complement (le ministère de l'Intérieur)."""
+    k = noun.i + 1
+    while k < b and doc.tokens[k].pos == "ADJ" and not doc.tokens[k].text[:1].isupper():
+        k += 1
+    return k < b and doc.text.startswith(name, doc.tokens[k].start)
 
 
 GLUED_PREFIX = regex.compile(r"^\S*[.?!](?=\p{Lu}\p{Ll})")  # a sentence glued to the name by the scrape

@@ -242,7 +242,10 @@ class EntityModel(Resolver):
             best = None
             for s in range(max(sent.first, k - 14), k):
                 det = toks[s].text.lower().replace("’", "'") in DETS
-                if np_end(doc, s, k) == k and (toks[s].text[:1].isupper() and not det or (
+                end = np_end(doc, s, k)
+                while toks[s].text[:1].isupper() and end < k and toks[end].pos == "ADJ":
+                    end += 1  # Québec solidaire (QS), La France insoumise (LFI): a name, then its adjective
+                if end == k and (toks[s].text[:1].isupper() and not det or (
                         det and s + 1 < k and toks[s + 1].text[:1].isupper())):
                     best = s + 1 if det else s
                     break
@@ -251,7 +254,7 @@ class EntityModel(Resolver):
             if fold(toks[best].text) in lexicon.first_names() or any(
                     e.label == "PER" and e.first <= best < e.last for e in doc.ents_over(best, best + 1)):
                 continue  # Jordan Bardella (RN): a person and their party, no abbreviation
-            name = doc.text[toks[best].start:toks[k + 2].end]
+            name = doc.text[toks[best].start:toks[k - 1].end]  # the body's name, its acronym an alias
             ent = self._entity("organization", fold(name), name)
             ent.positions.append(toks[best].start)
             self.aliases[fold(acronym)] = ent

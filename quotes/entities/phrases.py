@@ -87,6 +87,13 @@ def _party_word(doc: Doc, j: int, limit: int) -> bool:
         and not _starts_person(doc, j) and j + 1 < limit and _starts_person(doc, j + 1)
 
 
+def _past_adjectives(doc: Doc, k: int, floor: int) -> int:
+    """Back from token k over lowercase adjectives (le quotidien régional → quotidien)."""
+    while k > floor and doc.tokens[k].pos == "ADJ" and not _capitalised(doc.tokens[k]):
+        k -= 1
+    return k
+
+
 def np_end(doc: Doc, i: int, limit: int) -> int:
     """End (exclusive) of the noun phrase starting at token `i`, never past `limit`.
 
@@ -136,8 +143,9 @@ def np_end(doc: Doc, i: int, limit: int) -> int:
             end = j
             continue
         if _title_article(doc, j) and j + 1 < limit and _nominal(toks[j + 1]) \
-                and lexicon.bodies().get(fold(toks[j - 1].text)) == "media":
-            state = "name"  # le quotidien Le Soleil: the outlet's title (not: député Les Républicains)
+                and lexicon.bodies().get(fold(toks[_past_adjectives(doc, j - 1, i)].text)) == "media":
+            # le quotidien (régional) Le Soleil: the outlet's title (not: député Les Républicains)
+            state = "name"
             j += 1
             continue
         if low in ("la", "le", "les") and state != "name" or fold(t.text) in lexicon.time_words():
