@@ -485,3 +485,15 @@ def test_a_party_word_after_a_role_is_the_role_s_and_a_person_s_party_is_no_abbr
 ])
 def test_a_body_is_named_as_the_article_names_it(quotes_of, text, name):
     assert name in {q.speaker.name for q in quotes_of(text).values()}
+
+
+def test_one_of_a_group_is_a_role_and_feminine_plurals_are_roles(quotes_of):
+    q = quotes_of("« Ça se passe plutôt mal », reconnaît Lydie Coulon, l'une des administratrices du Vrai Débat.")
+    assert q["Ça se passe plutôt mal"].role == "administratrices du Vrai Débat"
+
+
+def test_feminine_plural_roles_are_found():
+    from quotes import lexicon
+
+    assert lexicon.roles().match(["administratrices"], 0)[1] == "f"
+    assert lexicon.roles().match(["ministres"], 0) is not None

@@ -263,12 +263,22 @@ def pronoun(doc: Doc, i: int) -> Mention | None:
                    gender=gender, number=number)
 
 
+def _past_one_of(doc: Doc, c: int, limit: int) -> int:
+    """Past « l'une des », « un des » (…, l'une des administratrices du Vrai Débat): one of a group
+    that holds the role."""
+    toks = doc.tokens
+    k = c + (c < limit and _low(toks[c]) == "l'")
+    if k + 1 < limit and _low(toks[k]) in ("un", "une") and _low(toks[k + 1]) in ("des", "de"):
+        return k + 2
+    return c
+
+
 def apposition(doc: Doc, end: int, limit: int) -> tuple[int, int] | None:
     """', le porte-parole du Kremlin,' or ', Dmitri Peskov,' right after a phrase ending at `end`."""
     toks = doc.tokens
     if end >= limit or toks[end].text != ",":
         return None
-    c = end + 1
+    c = _past_one_of(doc, end + 1, limit)
     d = np_end(doc, c, limit)
     if d > c:
         # a finite verb right after makes the phrase a subject (Pour le symbole, le député a brandi…)

@@ -103,6 +103,9 @@ def roles() -> RoleIndex:
         fems = e["feminine"].split("|")
         for form in fems:
             forms.setdefault(_words(form), (role, "x" if form == e["masculine"] else "f"))
+            if form != e["masculine"]:  # l'une des administratrices: the feminine plural, a plain -s too
+                words = _words(form)
+                forms.setdefault(words[:-1] + (words[-1] + "s",), (role, "f"))
         forms[_words(e["masculine"])] = (role, "x" if e["masculine"] in fems else "m")
         # plural forms (les porte-parole, des responsables): a plain -s
         plural = _words(e["masculine"])
