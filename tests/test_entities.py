@@ -497,3 +497,17 @@ def test_feminine_plural_roles_are_found():
 
     assert lexicon.roles().match(["administratrices"], 0)[1] == "f"
     assert lexicon.roles().match(["ministres"], 0) is not None
+
+
+@pytest.mark.parametrize("text, word, name", [
+    ("Les tarifs baissent, avait-on précisé du côté de Vinci hier.", "Vinci", "Vinci"),
+])
+def test_a_name_does_not_open_on_a_particle(mention, text, word, name):
+    assert mention(text, word).name == name
+
+
+def test_a_tweet_link_before_a_signature_is_no_part_of_the_name():
+    from quotes.entities.mentions import GLUED_PREFIX
+
+    assert GLUED_PREFIX.sub("", "https://t.co/a9rujFoGZ3— Paul Girard") == "Paul Girard"
+    assert GLUED_PREFIX.sub("", "Jean-Luc Roy") == "Jean-Luc Roy"

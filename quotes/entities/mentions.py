@@ -245,7 +245,8 @@ def _named_after_noun(doc: Doc, noun, name: str, b: int) -> bool:
     return k < b and doc.text.startswith(name, doc.tokens[k].start)
 
 
-GLUED_PREFIX = regex.compile(r"^\S*[.?!](?=\p{Lu}\p{Ll})")  # a sentence glued to the name by the scrape
+# a sentence glued to the name by the scrape, or a tweet's link before its signature
+GLUED_PREFIX = regex.compile(r"^\S*[.?!](?=\p{Lu}\p{Ll})|^\S*(?:https?://|t\.co/)\S*?[—–-]\s*")
 
 
 @cache

@@ -19,8 +19,9 @@ def _person_span(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
         if e.label == "PER" or (e.last - e.first >= 2 and lexicon.first_names().get(
                 fold(doc.tokens[e.first].text), "x") != "x"):
             first = e.first
-            while first < min(e.last, b) and (is_title(doc.tokens[first]) or doc.tokens[first].pos == "DET"):
-                first += 1
+            while first < min(e.last, b) and (is_title(doc.tokens[first]) or doc.tokens[first].pos == "DET"
+                                              or _low(doc.tokens[first]) in DE and not _capitalised(doc.tokens[first])):
+                first += 1  # (du côté) de Vinci: a span opening on a particle is cut from a phrase
             while first + 2 < min(e.last, b) and doc.tokens[first].pos == "NOUN" and _low(doc.tokens[first + 1]) in DE \
                     and not lexicon.roles().match([fold(doc.tokens[first].text)], 0):
                 first += 2  # Lettre de Macron (a heading): the person is after the common noun (not a role's)
