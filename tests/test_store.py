@@ -453,3 +453,10 @@ def test_a_generic_body_is_one_speaker_per_article_not_across_articles(db):
     db.add_article(*_body_article("nord-4", "préfecture du Finistère"))
     specific = [s for s in db.speakers() if s.name == "préfecture du Finistère"]
     assert [(s.quotes, s.articles) for s in specific] == [(4, 2)]
+
+
+def test_the_same_full_name_is_one_speaker_whatever_the_roles(db):
+    db.add_article(*LE_JOUR)
+    db.add_article(*article("autre-3", [("Nous avons signé l'accord avec nos voisins du sud", "«»",
+                                         "Claire Durand", "ministre russe de l'Économie")]))
+    assert [s.name for s in db.speakers() if "Durand" in s.name] == ["Claire Durand"]

@@ -5,7 +5,8 @@ compared with rapidfuzz against the quotes the same speaker already has, plus th
 finds on the longest words, so « » vs " ", an elided word or a typo still meet.
 Speakers: `John Kerry`, `M. Kerry` and `Kerry` are one record when nothing contradicts it: same
 surname, compatible first names (equal, an initial, or one missing), and roles that do not name
-different countries (le ministre russe ≠ le ministre syrien).
+different countries (le ministre russe ≠ le ministre syrien). The same first name and surname are
+one record whatever the roles say.
 Both are pure functions on plain dataclasses plus two look-ups; `ingest.py` owns the transaction.
 """
 from __future__ import annotations
@@ -135,13 +136,13 @@ def find_speaker(conn: sqlite3.Connection, name: Name, role: str | None) -> int 
         return row["id"] if row else None
     rows = conn.execute("SELECT id, first_name, roles FROM speakers WHERE kind = 'person' AND surname = ? "
                         "ORDER BY id", (name.surname,)).fetchall()
+    if name.first:  # the same first name and surname: one person, whatever a role says (roles are noisier)
+        same = [r for r in rows if r["first_name"] == name.first]
+        if same:
+            return same[0]["id"]
     roles = [role] if role else []
     fits = [r for r in rows if first_names_agree(name.first, r["first_name"])
             and roles_agree(roles, json.loads(r["roles"]))]
-    if name.first:
-        same = [r for r in fits if r["first_name"] == name.first]
-        if same:
-            return same[0]["id"]
     if len(fits) == 1:
         return fits[0]["id"]
     bare = [r for r in fits if r["first_name"] is None]  # ambiguous: keep to the surname-only record
