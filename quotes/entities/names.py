@@ -3,6 +3,8 @@ that can be a name (not a title word, a role, a body noun, a verb or a word capi
 because it opens a sentence)."""
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
 from .. import lexicon
@@ -94,8 +96,18 @@ def _role_starts(doc: Doc, k: int, b: int) -> bool:
     One-word roles are left in: a surname can be one, article and all (Bruno Le Maire, Pierre Juge)."""
     if _low(doc.tokens[k]) in ("le", "la") and k + 1 < b:
         k += 1
+    if _low(doc.tokens[k]) not in _long_role_heads():
+        return False  # most capitalised words open no role of two words: no folding, no look-up
     hit = lexicon.roles().match([fold(t.text) for t in doc.tokens[k:min(b, k + 4)]], 0)
     return hit is not None and hit[2] >= 2
+
+
+@cache
+def _long_role_heads() -> frozenset[str]:
+    """The first words (lowercased, as written) of roles of two words or more."""
+    return frozenset(w[0] for w in lexicon.roles().forms if len(w) >= 2) | \
+        frozenset(e["masculine"].split()[0].lower() for e in lexicon.load("roles").entries) | \
+        frozenset(f.split()[0].lower() for e in lexicon.load("roles").entries for f in e["feminine"].split("|"))
 
 
 def _name_run(doc: Doc, a: int, b: int, role: tuple[int, int] | None) -> tuple[int, int] | None:
