@@ -185,11 +185,16 @@ class ArticleWords:
         wanted = set(keys.values())
         found: dict[tuple[str, ...], int] = {}
         if wanted:
-            words = [(fold(m.group()), m.start()) for m in WORD_KEY.finditer(text)]
-            for n in lengths:
-                for i in range(len(words) - n + 1):
+            folded = fold(text)  # folded once when that keeps the offsets (nearly always), else word by word
+            words = [(m.group(), m.start()) for m in WORD_KEY.finditer(folded)] if len(folded) == len(text) \
+                else [(fold(m.group()), m.start()) for m in WORD_KEY.finditer(text)]
+            firsts = {w[0] for w in wanted}
+            for i, (word, start) in enumerate(words):
+                if word not in firsts:
+                    continue  # most words open no key: no n-gram built there
+                for n in lengths:
                     gram = tuple(w for w, _ in words[i:i + n])
-                    if gram in wanted and not strictly_inside(quoted, words[i][1]):
+                    if gram in wanted and not strictly_inside(quoted, start):
                         found[gram] = found.get(gram, 0) + 1
         for key, w in keys.items():
             self.unquoted[key] = found.get(w, 0)

@@ -75,8 +75,9 @@ def options(q: Candidate, disc: Discourse, entities: EntityModel) -> list[Speake
     top = ranked[0][1] if ranked else 0.0
     rank = {ent.id: k for k, (ent, _) in enumerate(ranked)}
     sal = dict((ent.id, s) for ent, s in ranked)
+    shape = _shape(q, disc)
     for opt in opts:
-        opt.features = _features(q, opt, disc, sieve_ent, prot, current, sal, rank, top)
+        opt.features = _features(q, opt, disc, sieve_ent, prot, current, sal, rank, top, shape)
     return opts
 
 
@@ -92,7 +93,8 @@ def _named_in_sentence(q: Candidate, disc: Discourse, entities: EntityModel) -> 
 
 
 def _features(q: Candidate, opt: SpeakerOption, disc: Discourse, sieve_ent: Entity | None,
-              prot: Entity | None, current: Entity | None, sal: dict, rank: dict, top: float) -> dict[str, float]:
+              prot: Entity | None, current: Entity | None, sal: dict, rank: dict, top: float,
+              shape: str) -> dict[str, float]:
     f: dict[str, float] = {}
     rule = family(q.rule)
     has_sieve = q.rule is not None
@@ -113,7 +115,6 @@ def _features(q: Candidate, opt: SpeakerOption, disc: Discourse, sieve_ent: Enti
             f[f"sieve_unresolved:{mention}"] = 1.0
     else:
         f["no_sieve"] = 1.0
-    shape = _shape(q, disc)
     if ent is None:
         tag = "unnamed" if "sieve" in opt.origins else "nobody"
         f[tag] = 1.0
