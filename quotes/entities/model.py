@@ -21,6 +21,7 @@ def _first_name_led(doc: Doc, e) -> bool:
 
 PLACE_NOUNS = {"marché", "rue", "place", "avenue", "boulevard", "lycée", "collège", "école", "gare", "stade",
                "pont", "quai", "aéroport", "hôpital", "centre", "musée", "parc", "salle", "square"}
+QUANTITIES = ("aine", "aines", "ier", "iers", "nombre", "plupart")  # une trentaine, des milliers, la plupart
 PLURAL_DETS = {"les", "des", "ces", "quelques", "plusieurs", "nos", "leurs", "certains", "certaines"}
 
 
@@ -32,8 +33,8 @@ def _not_a_person(doc: Doc, e) -> bool:
         return True
     if e.first > 0 and toks[e.first - 1].text.lower() in PLURAL_DETS:
         return True  # les Gilets jaunes, des Français: a group, not a person
-    if e.first > 0 and (toks[e.first - 1].pos == "NUM" or e.first > 1 and toks[e.first - 1].text.lower() in ("de", "d'", "d’")
-                        and toks[e.first - 2].text.lower().endswith(("aine", "aines", "ier", "iers", "nombre", "plupart"))):
+    if e.first > 0 and toks[e.first - 1].pos == "NUM" or e.first > 1 and toks[e.first - 1].text.lower() in DE \
+            and toks[e.first - 2].text.lower().endswith(QUANTITIES):
         return True  # quatre Gilets jaunes, une trentaine de Gilets jaunes, des milliers de Bretons
     return e.first >= 2 and toks[e.first - 1].text.lower() in ("de", "du", "d'", "d’") and \
         toks[e.first - 2].text.lower() in PLACE_NOUNS or e.first >= 1 and toks[e.first - 1].text.lower() in PLACE_NOUNS

@@ -156,9 +156,9 @@ SENTENCE_END = {".", "!", "?", "…", "...", ":", ";", "»", "\"", "”", ")", "
 
 def mend_breaks(text: str, tokens: list[Token], starts: list[bool]) -> list[bool]:
     """Clear sentence starts the parser put where no sentence ends: after a word or a comma, before a
-    lowercase word or a comma (« …samedi, a fait savoir l'Intérieur » is one sentence), nor after a
-    lowercase word and one space. A line break always starts one, and so does an opening mark after
-    a full stop (not an initial's: M. « … »)."""
+    lowercase word or a comma (« …samedi, a fait savoir l'Intérieur » is one sentence), nor between two
+    words with one space (Selon Marine Le Pen). A line break always starts one, and so does an opening
+    mark after a full stop (not an initial's: M. « … »)."""
     out = list(starts)
     for k in range(1, len(tokens)):
         prev, cur = tokens[k - 1], tokens[k]

@@ -24,7 +24,8 @@ def from_incises(doc: Doc, spans: list[MarkSpan]) -> list[Candidate]:
                 continue
             if inc.cue.negated or inc.cue.passive or not incise_closes(doc, inc, sent.last):
                 continue
-            if doc.tokens[inc.cue.verb].feat("VerbForm") == "Part" and doc.tokens[inc.cue.verb].text.lower().endswith("ant"):
+            cue_verb = doc.tokens[inc.cue.verb]
+            if cue_verb.feat("VerbForm") == "Part" and cue_verb.text.lower().endswith("ant"):
                 continue  # …, dénonçant la politique du gouvernement: a participle's noun is its object, no speaker
             comma = doc.tokens[k - 1].start
             if any(s.start < comma and doc.tokens[inc.last - 1].end <= s.end for s in spans):
