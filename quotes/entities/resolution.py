@@ -138,8 +138,8 @@ class Resolver:
         # nearest first; a person whose gender is known to agree beats one of unknown gender named
         # not long after (Radouane, in no list, just named, still beats a Noël paragraphs before)
         # nearest first, in the journalist's words: « … Macron nous comparait… », a-t-il ajouté is not Macron
-        ranked = sorted((e for e in self.entities if agrees(e) and self.narrated_before(e, pos) is not None),
-                        key=lambda e: self.narrated_before(e, pos) or 0, reverse=True)
+        said = {e.id: last for e in self.entities if agrees(e) and (last := self.narrated_before(e, pos)) is not None}
+        ranked = sorted((e for e in self.entities if e.id in said), key=lambda e: said[e.id], reverse=True)
         if exact and ranked and ranked[0].gender != m.gender:
             near = ranked[0].last_before(pos) or 0
             known = [e for e in ranked if e.gender == m.gender and near - (e.last_before(pos) or 0) < 300]

@@ -157,17 +157,12 @@ SENTENCE_END = {".", "!", "?", "…", "...", ":", ";", "»", "\"", "”", ")", "
 def mend_breaks(text: str, tokens: list[Token], starts: list[bool]) -> list[bool]:
     """Clear sentence starts the parser put where no sentence ends: after a word or a comma, before a
     lowercase word or a comma (« …samedi, a fait savoir l'Intérieur » is one sentence), nor between two
-    words with one space (Selon Marine Le Pen). A line break always starts one, and so does an opening
-    mark after a full stop (not an initial's: M. « … »)."""
+    words with one space (Selon Marine Le Pen). A line break always starts one."""
     out = list(starts)
     for k in range(1, len(tokens)):
         prev, cur = tokens[k - 1], tokens[k]
         if not out[k]:
-            # « … », s'encourage Jules (1), 16 ans. « … »: an opening mark after a full stop starts one
-            out[k] = cur.text in ("«", "“") and prev.text in (".", "!", "?", "…") and k >= 2 \
-                and not (len(tokens[k - 2].text) == 1 and tokens[k - 2].text.isupper()) \
-                and text[prev.end:cur.start].strip() == ""
-            continue
+            continue  # (an opening mark after a full stop is a start: forbid_breaks sets it from the guards)
         if "\n" in text[prev.end:cur.start] or prev.text in SENTENCE_END:
             continue
         if cur.text[:1].islower() or cur.text[:1] in (",", ";"):

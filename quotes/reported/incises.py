@@ -33,7 +33,7 @@ def from_incises(doc: Doc, spans: list[MarkSpan]) -> list[Candidate]:
             blank = comma  # the blanks right before the comma: a quote closing there ends where they start
             while blank > 0 and text[blank - 1].isspace():
                 blank -= 1
-            if any(last_visible(text, sent.start, s.open_start) in ("", ":") or _capitalised(text, s)
+            if any(last_visible(text, sent.start, s.open_start) in ("", ":") or _opens_on_capital(text, s)
                    or _connector_only(doc, sent.first, s.open_start) for s in closing_in(spans, blank, comma)):
                 # « … », a-t-il dit / X a répondu : « … », a-t-il dit / …les médias, où « Le patron
                 # ment », résume Y / Soit « 15 % de plus », précise-t-elle: the incise is the direct quote's
@@ -82,7 +82,7 @@ def _connector_only(doc: Doc, first: int, open_start: int) -> bool:
     return True
 
 
-def _capitalised(text: str, span: MarkSpan) -> bool:
+def _opens_on_capital(text: str, span: MarkSpan) -> bool:
     """Marks opening on a capital mid-sentence hold a sentence of the speaker's own, not the end of
     the journalist's clause (a name would too; it is rare at the start of a reported clause)."""
     first = next((c for c in text[span.start:span.end] if c.isalnum()), "")
