@@ -511,3 +511,88 @@ def test_a_tweet_link_before_a_signature_is_no_part_of_the_name():
 
     assert GLUED_PREFIX.sub("", "https://t.co/a9rujFoGZ3— Paul Girard") == "Paul Girard"
     assert GLUED_PREFIX.sub("", "Jean-Luc Roy") == "Jean-Luc Roy"
+
+
+@pytest.mark.parametrize("text, word, role", [
+    # the name completes the noun: the speaker is someone close to that person, not that person
+    ("Un proche de Paul Girard a parlé hier.", "Un", "proche de Paul Girard"),
+    ("L'avocat de M. Girard a parlé hier.", "L'", "avocat de M. Girard"),
+])
+def test_a_name_after_a_noun_and_de_is_its_complement_not_the_speaker(mention, text, word, role):
+    m = mention(text, word)
+    assert m.name is None and m.role == role
+
+
+def test_a_description_never_goes_back_to_the_person_it_names(quotes_of):
+    found = quotes_of("Paul Girard a été blessé samedi à Rouen. « Il a perdu un œil », a déclaré l'avocat de "
+                      "Paul Girard.")
+    assert found["Il a perdu un œil"].speaker.name != "Paul Girard"
+
+
+@pytest.mark.parametrize("text, word, role", [
+    ("Le ministre de l'Agriculture lundi a parlé aux éleveurs.", "Le", "ministre de l'Agriculture"),
+    ("Le bilan de mardi a été publié.", "Le", None),
+])
+def test_a_day_after_a_role_is_when_not_part_of_the_role(mention, text, word, role):
+    assert mention(text, word).role == role
+
+
+def test_a_role_word_after_another_noun_is_its_adjective(mention):
+    assert mention("Le mouvement lycéen perturbe les cours depuis lundi.", "Le").role != "lycéen"
+
+
+@pytest.mark.parametrize("text", [
+    "Beaucoup disent ne pas être Gilets jaunes, mais soutenir le mouvement.",
+    "Des Bonnets rouges ont bloqué la route.",
+])
+def test_a_capitalised_plural_with_its_adjective_is_a_group(parse, text):
+    from quotes.entities import EntityModel
+
+    assert not [e for e in EntityModel(parse(text)).entities if e.kind == "person"]
+
+
+def test_a_first_name_with_an_age_is_a_person(parse):
+    from quotes.entities import EntityModel
+
+    doc = parse("Sur le rond-point, Odile, 52 ans, distribue des tracts depuis le matin.")
+    people = [(e.name, e.gender) for e in EntityModel(doc).entities if e.kind == "person"]
+    assert people == [("Odile", "f")]
+
+
+def test_a_description_that_is_a_source_goes_back_to_the_last_person_quoted(quotes_of):
+    text = ("« Le gouvernement a repris la main », constate Paul Girard, du Centre d'études politiques. Depuis, "
+            "Anne Roy multiplie les déplacements en région. Elle répond à toutes les questions, donnant un air "
+            "d'« examen oral » à ces débats, selon le politologue.")
+    found = quotes_of(text)
+    q = next(q for t, q in found.items() if "examen oral" in t)
+    assert q.speaker.name == "Paul Girard"
+
+
+@pytest.mark.parametrize("text, name, role", [
+    # the tagger reads « Éducation Jean-Michel Berger » as one body: the first name opens the person
+    ("De son côté, le ministre de l'Éducation Jean-Michel Berger a mis en garde les lycéens.", "Jean-Michel Berger",
+     "ministre de l'Éducation"),
+    ("« Assez ! », a tweeté le secrétaire national du Parti radical Fabien Morel.", "Fabien Morel",
+     "secrétaire national du Parti radical"),
+])
+def test_a_person_named_after_a_role_s_complement_is_the_name(mention, text, name, role):
+    m = mention(text, "le")
+    assert (m.name, m.role) == (name, role)
+
+
+def test_an_official_of_justice_is_no_new_word_for_another_party_to_the_trial(quotes_of):
+    text = ("Paul Girard était jugé mardi à Paris. « Je n'ai rien fait de mal », a dit le prévenu. Le procureur, "
+            "au contraire, y voit une faute. « Il savait ce qu'il faisait », a insisté le procureur.")
+    q = quotes_of(text)["Il savait ce qu'il faisait"]
+    assert q.speaker is None or q.speaker.name != "Paul Girard"
+
+
+def test_a_body_s_name_that_opens_on_a_first_name_is_no_person(mention):
+    m = mention("Ils étaient là, ont constaté des journalistes de l'Agence France-Presse.", "des")
+    assert m.name is None and m.role == "journalistes de l'Agence France-Presse"
+
+
+def test_a_name_the_article_calls_a_body_is_that_body_throughout(quotes_of):
+    found = quotes_of("« Le trafic reprend », a indiqué Vinci dimanche. Le groupe Vinci a précisé que « deux échangeurs "
+                      "restent fermés ». « Les dégâts sont considérables », ajoute Vinci.")
+    assert {(q.speaker.name, q.speaker.kind) for q in found.values()} == {("Vinci", "organization")}

@@ -460,3 +460,28 @@ def test_the_same_full_name_is_one_speaker_whatever_the_roles(db):
     db.add_article(*article("autre-3", [("Nous avons signé l'accord avec nos voisins du sud", "«»",
                                          "Claire Durand", "ministre russe de l'Économie")]))
     assert [s.name for s in db.speakers() if "Durand" in s.name] == ["Claire Durand"]
+
+
+def test_a_bare_surname_goes_to_the_person_of_that_name_the_archive_quotes_far_more(db):
+    claire = [(f"Nous tiendrons bon sur la réforme, point numéro {n}", "«»", "Claire Durand", None) for n in range(10)]
+    db.add_article(*article("claire-1", claire))
+    db.add_article(*article("marc-1", [("Les comptes publics sont dans le rouge", "«»", "Marc Durand", None)]))
+    db.add_article(*article("bare-1", [("Le dialogue reste ouvert avec les partenaires", "«»", "Durand", None)]))
+    assert sorted((s.name, s.quotes) for s in db.speakers() if "Durand" in s.name) == [
+        ("Claire Durand", 11), ("Marc Durand", 1)]
+    # eleven to two is not ten times more: the bare surname stays a record of its own
+    db.add_article(*article("marc-2", [("Le budget sera voté en décembre prochain", "«»", "Marc Durand", None)]))
+    db.add_article(*article("bare-2", [("Nous verrons bien au printemps prochain", "«»", "Durand", None)]))
+    assert ("Durand", 1) in [(s.name, s.quotes) for s in db.speakers()]
+
+
+def test_a_name_the_archive_knows_as_a_body_is_that_body_whatever_the_order(db):
+    def one(doc_id: str, said: str, kind: str):
+        art, quotes = article(doc_id, [(said, "«»", "Vinci Routes", None)])
+        q = quotes[0]
+        return art, [q.model_copy(update={"speaker": q.speaker.model_copy(update={"kind": kind})})]
+    db.add_article(*one("a-1", "Le trafic reste perturbé sur le réseau du sud", "person"))
+    db.add_article(*one("b-2", "Les péages ont été dégradés cette nuit encore", "organization"))
+    db.add_article(*one("c-3", "Deux échangeurs restent fermés jusqu'à lundi", "person"))
+    assert [(s.name, s.kind, s.quotes) for s in db.speakers() if "Vinci" in s.name] == [
+        ("Vinci Routes", "organization", 3)]

@@ -17,7 +17,7 @@ import regex
 from .. import lexicon
 from ..lexicon import fold
 from ..nlp import Doc
-from .names import _name_run, _person_span, name_word  # noqa: F401  (name_word: re-exported)
+from .names import _name_run, _person_span, complement_at, name_word  # noqa: F401  (name_word: re-exported)
 from .phrases import (DE, DETS, NAME_PARTICLES, NOMINAL, _capitalised, _low, _title_article,  # noqa: F401
                       affiliation, glued, is_title, np_end, role_length)
 
@@ -61,6 +61,10 @@ def _role_span(doc: Doc, a: int, b: int) -> tuple[int, int, str] | None:
             continue
         _, gender, n = hit
         first = spans[k][1]
+        before = doc.tokens[first - 1] if first > a else None
+        if before is not None and before.pos == "NOUN" and not before.text[:1].isupper() \
+                and not index.match([fold(before.text)], 0):
+            continue  # le mouvement lycéen, la grève enseignante: an adjective of another noun, no role
         while first > a and doc.tokens[first - 1].pos == "ADJ" and _low(doc.tokens[first - 1]) not in DETS:
             first -= 1
         return first, spans[k + n - 1][2], gender
@@ -210,9 +214,11 @@ def _classify(doc: Doc, m: Mention, a: int, b: int) -> None:
             m.kind = "organization"
         else:
             m.kind = "unknown"
-        if body and not m.role and not m.title and "PER" not in ent_labels:
+        noun = next((t for t in toks[a:b] if fold(t.text) in lexicon.bodies()), None) if body else None
+        if body and not m.role and not m.title and ("PER" not in ent_labels or (
+                not _capitalised(noun) and _named_after_noun(doc, noun, m.name, b))):
+            # (le groupe Vinci, la société Vinci: a body, though the tagger hears Léonard de Vinci)
             m.kind = "organization"
-            noun = next(t for t in toks[a:b] if fold(t.text) in lexicon.bodies())
             if (body == "media" or lexicon.bodies().get(fold(noun.text)) == "media") and not _capitalised(noun):
                 # le quotidien Washington Post: the outlet's name, "quotidien" its role
                 m.role = noun.text
@@ -223,7 +229,7 @@ def _classify(doc: Doc, m: Mention, a: int, b: int) -> None:
         return
     if body:
         m.kind = "organization"
-        m.name = span_text(doc, *_strip_edges(doc, a, b))
+        m.name = span_text(doc, *_strip_edges(doc, a, complement_at(doc, a, b) or b))
         if not m.definite and body not in ("document", "media"):
             # des organisations patronales, un groupe d'élus: some body, not one the article names
             m.kind, m.role, m.name = "anonymous", m.name, None

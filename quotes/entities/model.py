@@ -10,6 +10,7 @@ from ..lexicon import fold
 from ..nlp import Doc
 from .entity import Entity
 from .mentions import DE, DETS, Mention, _role_span, own_role, apposition, build, glued, is_title, mention_at, np_end
+from .names import group_noun
 from .resolution import Resolver
 from .roles import country_of, qualified_apart, role_concept, role_entry, role_head, surname_key
 
@@ -31,13 +32,19 @@ def _not_a_person(doc: Doc, e) -> bool:
     toks = doc.tokens
     if e.first > 0 and e.last < len(toks) and toks[e.first - 1].text in OPENING_TOKENS and toks[e.last].text in CLOSING_TOKENS:
         return True
-    if e.first > 0 and toks[e.first - 1].text.lower() in PLURAL_DETS:
+    if e.first > 0 and toks[e.first - 1].text.lower() in PLURAL_DETS or e.last == e.first + 1 and group_noun(doc, e.first):
         return True  # les Gilets jaunes, des Français: a group, not a person
     if e.first > 0 and toks[e.first - 1].pos == "NUM" or e.first > 1 and toks[e.first - 1].text.lower() in DE \
             and toks[e.first - 2].text.lower().endswith(QUANTITIES):
         return True  # quatre Gilets jaunes, une trentaine de Gilets jaunes, des milliers de Bretons
     return e.first >= 2 and toks[e.first - 1].text.lower() in ("de", "du", "d'", "d’") and \
         toks[e.first - 2].text.lower() in PLACE_NOUNS or e.first >= 1 and toks[e.first - 1].text.lower() in PLACE_NOUNS
+
+
+def _names(role: str, ent: Entity) -> bool:
+    """Whether a role names the entity itself in its complement."""
+    surname = (ent.name or "").split()[-1:]
+    return bool(surname) and fold(surname[0]) in {fold(w) for w in role.replace("’", " ").replace("'", " ").split()}
 
 
 # a role noun in a set phrase names nobody: « dans le cadre de » (as part of), « sous le chef de »
@@ -60,6 +67,7 @@ class EntityModel(Resolver):
         doc = self.doc
         seen: set[int] = set()
         teasers = self.teasers
+        self._bodies()  # first: « le groupe Vinci » makes a body of the Vinci the tagger calls a person
         for e in doc.ents:
             if (e.label == "PER" or _first_name_led(doc, e)) and e.first not in seen \
                     and not zones.is_boilerplate(teasers, e.start, e.end) and not _not_a_person(doc, e):
@@ -74,9 +82,23 @@ class EntityModel(Resolver):
                 m = self._person_mention(t.i + 1, t.i + 2)
                 if m:
                     self.add(m)
+        self._aged(seen)
         self._acronyms()
-        self._bodies()
         self._link_definites()
+
+    def _aged(self, seen: set[int]) -> None:
+        """« Chantal, 45 ans, … »: a vox pop names people by first name and age, which the tagger
+        often misses; a first name from the list before ", N ans" is a person."""
+        toks = self.doc.tokens
+        for k in range(len(toks) - 4):
+            if k in seen or toks[k + 1].text != "," or toks[k + 3].text.lower() != "ans" or \
+                    not toks[k + 2].text.isdigit() or fold(toks[k].text) not in lexicon.first_names() \
+                    or not toks[k].text[:1].isupper():
+                continue
+            m = build(self.doc, k, k + 1)
+            if m is not None and m.name:
+                m.kind = "person"
+                self.add(m)
 
     def _bodies(self) -> None:
         """Bodies the article names with a definite phrase (la préfecture du Finistère, le parquet de
@@ -139,10 +161,10 @@ class EntityModel(Resolver):
             last = self.narrated_before(ent, m.start)
             if ent.kind != "person" or last is None or m.start - last > 1500:
                 continue
-            if m.gender != "x" and ent.gender not in ("x", m.gender):
-                continue
-            if not self._role_fits(ent, m.role or "", m.country):
-                continue
+            if m.gender != "x" and ent.gender not in ("x", m.gender) or m.number == "p" and " et " not in (ent.name or ""):
+                continue  # (les figures du mouvement: a group, not the one person named before)
+            if not self._role_fits(ent, m.role or "", m.country) or _names(m.role or "", ent):
+                continue  # (l'avocat de Jérôme Rodrigues is not Rodrigues)
             if not ent.roles and (m.start - last > 600 or (len((ent.name or "").split()) < 2 and not ent.implied)
                                   or self._named_between(ent, last, m.start) or office
                                   or not self._subject_at(last)):
@@ -152,6 +174,19 @@ class EntityModel(Resolver):
                 continue
             if last > best_pos:
                 best, best_pos = ent, last
+        if best is not None and not best.roles and self._source_at(m.start):
+            # « …, selon le politologue »: a description that is a source goes back to the person last
+            # quoted without a role, not to the one the narrative has turned to since
+            said = [(p, e) for e in self.entities if e.kind == "person" and not e.roles and e is not best
+                    and (m.gender == "x" or e.gender in ("x", m.gender)) and len((e.name or "").split()) >= 2
+                    and not _names(m.role or "", e)
+                    for p in e.positions if m.start - 1500 < p < m.start and not self.in_words(p) and self._source_at(p)]
+            mine = [p for p in best.positions if p < m.start and self._source_at(p)]
+            if said and max(said, key=lambda x: x[0])[0] > max(mine, default=-1):
+                p, quoted = max(said, key=lambda x: x[0])
+                if not any(e.kind == "person" and e is not quoted and e is not best and any(
+                        p < q < m.start and not self.in_words(q) for q in e.positions) for e in self.entities):
+                    return quoted  # (only while the text has turned to that one person since)
         return best
 
     def _named_between(self, ent: Entity, a: int, b: int, subject: Entity | None = None) -> bool:
@@ -180,6 +215,18 @@ class EntityModel(Resolver):
         while k < sent.last and (toks[k].text[:1].isupper() or toks[k].pos == "PROPN"):
             k += 1
         return k < sent.last and k > i and toks[k].pos in ("AUX", "VERB") and toks[k].feat("VerbForm") == "Fin"
+
+    def _source_at(self, pos: int) -> bool:
+        """Whether the mention at `pos` is a source: the subject of a speech verb (X estime, a
+        déclaré X, selon X)."""
+        from ..cues import _verb_group, cue_at  # (cues read mentions: imported here, not at the top)
+        doc, i = self.doc, self.doc.token_at(pos)
+        if i is None:
+            return False
+        sent = doc.sent_of(i)
+        if i > sent.first and (cue_at(doc, i - 1) is not None or doc.tokens[i - 1].text.lower() in ("selon", "après")):
+            return True
+        return _verb_group(doc, np_end(doc, i, sent.last), sent.last) is not None
 
     @staticmethod
     def _role_fits(ent: Entity, role: str, country: str | None) -> bool:
@@ -275,9 +322,14 @@ class EntityModel(Resolver):
         if not m.name:
             return None
         kind = m.kind if m.kind in ("person", "organization") else self._guess_kind(m)
+        if kind == "person" and " " not in m.name and ("organization", fold(m.name)) in self.by_key \
+                and not m.title and not m.role and fold(m.name) not in lexicon.first_names():
+            kind = "organization"  # Vinci after « le groupe Vinci »: the body, though the tagger hears a person
         if kind == "organization" and ("person", surname_key(m.name)) in self.by_key and m.role is None \
-                and m.name not in lexicon.capitals():
-            kind = "person"  # St-Louis, tagged as a place, is the coach named a paragraph earlier
+                and m.name not in lexicon.capitals() and all(w[:1].isupper() for w in m.name.split()) \
+                and not any(fold(t.text) in lexicon.bodies() for t in self.doc.tokens[m.first:m.last]):
+            kind = "person"  # St-Louis, tagged as a place, is the coach named a paragraph earlier (but
+            # not la cour d'assises de Bruxelles… de Mehdi Nemmouche, a body that ends on his surname)
         if kind == "person":
             ent = self._by_first_name(m.name) or self._entity("person", surname_key(m.name), m.name)
         else:

@@ -35,6 +35,8 @@ def _person_span(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
             # Édouard Philippe à Matignon: a preposition ends a name (particles de, du, le stay in it)
             last = next((k for k in range(first + 1, last) if _low(doc.tokens[k]) in NAME_STOPS), last)
             last = next((k for k in range(first + 1, last) if _role_starts(doc, k, len(doc.tokens))), last)
+            if group_noun(doc, first) and last == first + 1:
+                continue
             if any(ROMAN.match(t.text) for t in doc.tokens[first:last]) and \
                     fold(doc.tokens[first].text) not in lexicon.first_names():
                 continue  # numbered things (Acte XII des Gilets jaunes), whatever NER says
@@ -49,12 +51,20 @@ def _person_span(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
 OPENERS = {"«", "“", "\"", ":", "—", "–", "-", "(", "•"}
 
 
+def group_noun(doc: Doc, k: int) -> bool:
+    """A capitalised plural with its plural adjective is a group, not a name (Gilets jaunes, Bonnets
+    rouges), whatever the tagger says."""
+    toks = doc.tokens
+    return k + 1 < len(toks) and toks[k].text[-1:] in ("s", "x") and toks[k + 1].text[-1:] in ("s", "x") \
+        and toks[k + 1].pos == "ADJ" and toks[k + 1].text[:1].islower() and toks[k].text[:1].isupper()
+
+
 def name_word(doc: Doc, k: int) -> bool:
     """Whether a capitalised word can be (the start of) a name. Not: residue of links and tweets
     (@compte, pic.twitter.com, #Mot), figures, and a common word capitalised only because it opens a
     sentence or a quote (Sauf, Celui, Autre, Quatre, Lire), which the tagger does not call PROPN."""
     t = doc.tokens[k]
-    if any(c in t.text for c in "@#/_") or any(c.isdigit() for c in t.text):
+    if any(c in t.text for c in "@#/_") or any(c.isdigit() for c in t.text) or group_noun(doc, k):
         return False
     if fold(t.text) in lexicon.nationalities() and not (k + 1 < len(doc.tokens) and doc.tokens[k + 1].pos == "PROPN"):
         return False  # un Français né en Tchétchénie, les Belges: people, not a name
@@ -110,9 +120,40 @@ def _long_role_heads() -> frozenset[str]:
         frozenset(f.split()[0].lower() for e in lexicon.load("roles").entries for f in e["feminine"].split("|"))
 
 
+def _complement(doc: Doc, a: int, k: int) -> bool:
+    """The name at `k` completes a common noun (un proche d'Emmanuel Macron, l'avocat de M. Rodrigues,
+    à l'instar de Marine Le Pen): the phrase is about someone else. A particle the tagger keeps in
+    the name (le général de Gaulle) and a lone surname after de (le ministre de Rugy) are the name's."""
+    toks = doc.tokens
+    j = k
+    while j > a and is_title(toks[j - 1]):
+        j -= 1
+    if j - 2 < a or _low(toks[j - 1]) not in DE or toks[j - 2].pos != "NOUN" or _capitalised(toks[j - 2]):
+        return False
+    if any(e.first <= j - 1 < e.last for e in doc.ents_over(j - 1, j)):
+        return False
+    person = next((e for e in doc.ents_over(k, k + 1)), None)
+    words = (person.last - k) if person is not None else 1
+    return j < k or words >= 2 or fold(toks[k].text) in lexicon.first_names()
+
+
+def complement_at(doc: Doc, a: int, b: int) -> int | None:
+    """Where a person's name completing the phrase's noun starts, with its de (le gouvernement
+    d'Emmanuel Macron → at d'), else None."""
+    per = _person_span(doc, a, b)
+    if per is None or not _complement(doc, a, per[0]):
+        return None
+    j = per[0]
+    while j > a and is_title(doc.tokens[j - 1]):
+        j -= 1
+    return j - 1
+
+
 def _name_run(doc: Doc, a: int, b: int, role: tuple[int, int] | None) -> tuple[int, int] | None:
     """The person or body name inside [a, b), outside the role's own complements."""
     per = _person_span(doc, a, b)
+    if per and _complement(doc, a, per[0]):
+        return None
     if per and not (role and role[0] <= per[0] < role[1] and per[0] > role[0] and
                     _low(doc.tokens[per[0] - 1]) in DE):
         return per
@@ -126,6 +167,12 @@ def _name_run(doc: Doc, a: int, b: int, role: tuple[int, int] | None) -> tuple[i
             run = _proper_run(doc, k, b)
             if run:
                 return run
+        for k in range(role[1] + 1, b):
+            if fold(doc.tokens[k].text) in lexicon.first_names() and _capitalised(doc.tokens[k]) \
+                    and not (k + 1 < b and glued(doc, k + 1)) and fold(doc.tokens[k - 1].text) not in lexicon.bodies() \
+                    and _low(doc.tokens[k - 1]) not in DE and (run := _proper_run(doc, k, b)) and run[1] - run[0] >= 2:
+                # (not: l'Agence France-Presse, a body's name that opens on a first name)
+                return run  # le ministre de l'Éducation Jean-Michel Blanquer, which the tagger calls a body
         for k in range(a, role[0]):
             run = _proper_run(doc, k, role[0])
             if run:
@@ -134,5 +181,5 @@ def _name_run(doc: Doc, a: int, b: int, role: tuple[int, int] | None) -> tuple[i
     for k in range(a, b):
         run = _proper_run(doc, k, b)
         if run:
-            return run
+            return None if _complement(doc, a, k) else run
     return None

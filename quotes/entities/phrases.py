@@ -111,7 +111,8 @@ def np_end(doc: Doc, i: int, limit: int) -> int:
     if j >= limit or not (_nominal(toks[j]) or lexicon.roles().match([fold(toks[j].text)], 0)):
         return i
     head_is_role = bool(lexicon.roles().match([fold(toks[j].text)], 0))
-    end, state = j, "head"
+    head = end = j
+    state = "head"
     n = role_length(doc, j, limit)
     if n > 1:
         head_is_role = True
@@ -123,6 +124,9 @@ def np_end(doc: Doc, i: int, limit: int) -> int:
             j += 2
             end = j
             continue
+        if j > head and not _capitalised(t) and fold(t.text) in lexicon.time_words() \
+                and _low(toks[j - 1]) not in DE | DETS.keys():
+            break  # le chef de l'État lundi: a day is when, not part of the role (but: le bilan de mardi)
         if head_is_role and state == "head" and (affiliation(t) or _party_word(doc, j, limit)):
             j = end = j + 1  # le député UDI (Charles de Courson), le député Insoumis Alexis Corbière: the role's
             continue

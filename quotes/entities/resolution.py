@@ -16,6 +16,22 @@ from .mentions import Mention, own_role
 from .roles import country_of, qualified_apart, role_concept, role_entry, role_head
 
 
+STATE_FIELDS = {"justice", "police", "military", "government", "diplomacy"}
+
+
+def _same_field(entry, ent: Entity) -> bool:
+    """Whether a role can describe anew a person whose stated roles are all of another field: an
+    official of the state is no new word for someone else (« a précisé le procureur » is not the
+    chauffeur routier just quoted); a musicienne can well be the porte-parole."""
+    if entry is None or entry.cls not in STATE_FIELDS or not ent.roles:
+        return True
+    held = [e for _, r in ent.roles if (e := role_entry(r)) is not None]
+    if entry.cls == "justice":  # a trial's parties share a field and never a person: procureur ≠ prévenu
+        return not held or any(e.masculine == entry.masculine for e in held)
+    fields = {e.cls for e in held}
+    return not fields or entry.cls in fields or bool(fields & {"generic", "anonymous"})
+
+
 class Resolver:
     """The resolving half of `EntityModel` (model.py builds the entities it reads)."""
 
@@ -98,7 +114,7 @@ class Resolver:
 
         def agrees(e: Entity | None) -> bool:  # a person the article names in full (not a lone Facebook)
             return e is not None and e.kind == "person" and len((e.name or "").split()) >= 2 and (
-                m.gender == "x" or e.gender in ("x", m.gender))
+                m.gender == "x" or e.gender in ("x", m.gender)) and _same_field(entry, e)
         if agrees(last_speaker) and (last_speaker.last_before(pos) or -10 ** 6) > pos - 1500:
             return last_speaker
         near = [(last, e) for e in self.entities if agrees(e) and (last := self.narrated_before(e, m.start)) is not None

@@ -119,6 +119,8 @@ def _speaker(conn: sqlite3.Connection, q: Quote) -> int | None:
                            "VALUES (?,?,?,?,?,?)", (name.display, name.kind, name.surname, name.first, name.key,
                                                    json.dumps([q.role] if q.role else [], ensure_ascii=False))
                            ).lastrowid
+        if name.kind == "organization":
+            _absorb(conn, name, sid)
     elif name.first or q.role:  # what this mention adds is seen by the next match in this article
         row = conn.execute("SELECT first_name, roles FROM speakers WHERE id = ?", (sid,)).fetchone()
         roles = json.loads(row["roles"])
@@ -126,6 +128,17 @@ def _speaker(conn: sqlite3.Connection, q: Quote) -> int | None:
         conn.execute("UPDATE speakers SET first_name = coalesce(first_name, ?), roles = ? WHERE id = ?",
                      (name.first, json.dumps(roles, ensure_ascii=False), sid))
     return sid
+
+
+def _absorb(conn: sqlite3.Connection, name: merge.Name, sid: int) -> None:
+    """A new body takes over the person records of its very name with no first name (merge.find_speaker
+    sends the later ones to it; these are the earlier ones), whatever order the articles came in."""
+    for r in conn.execute("SELECT id, first_name FROM speakers WHERE kind = 'person' AND name_key = ?",
+                          (name.key,)).fetchall():
+        if not merge.first_name_known(r["first_name"]):
+            conn.execute("UPDATE occurrences SET speaker_id = ? WHERE speaker_id = ?", (sid, r["id"]))
+            conn.execute("UPDATE quotes SET speaker_id = ? WHERE speaker_id = ?", (sid, r["id"]))
+            refresh_speaker(conn, r["id"])
 
 
 def _quote(conn: sqlite3.Connection, q: Quote, speaker_id: int | None) -> int:

@@ -24,6 +24,7 @@ from ..lexicon import fold, load
 from .fts import escape, fts_table
 
 MIN_FUZZY_LEN = 20      # shorter quotes must match exactly once folded ("Non", "jamais")
+DOMINANT = 10          # a bare surname goes to the full name quoted ten times more than the others
 MIN_RATIO = 88.0        # rapidfuzz ratio (0-100) on folded text for a near-identical quote
 PARTICLES = {"de", "du", "des", "d'", "le", "la", "van", "von", "der", "den", "da", "di", "del", "ben", "al", "el"}
 PERSONS = ("person", "unknown")
@@ -101,6 +102,12 @@ def generic_body(name: Name) -> bool:
     return name.kind not in PERSONS and len(words) == 1 and fold(words[0]) in _bodies()
 
 
+def first_name_known(first: str | None) -> bool:
+    from ..lexicon import first_names
+
+    return first is not None and first in first_names()
+
+
 @cache
 def _bodies() -> frozenset[str]:
     from ..lexicon import bodies
@@ -134,7 +141,14 @@ def find_speaker(conn: sqlite3.Connection, name: Name, role: str | None) -> int 
     if name.kind not in PERSONS:
         row = conn.execute("SELECT id FROM speakers WHERE kind = ? AND name_key = ?", (name.kind, name.key)).fetchone()
         return row["id"] if row else None
-    rows = conn.execute("SELECT id, first_name, roles FROM speakers WHERE kind = 'person' AND surname = ? "
+    if not first_name_known(name.first):
+        # Vinci, Vinci Autoroutes: a name with no first name, that the archive knows as a body (le
+        # groupe Vinci), is that body, though the tagger took it for a person (Léonard de Vinci)
+        row = conn.execute("SELECT id FROM speakers WHERE kind = 'organization' AND name_key = ?",
+                           (name.key,)).fetchone()
+        if row:
+            return row["id"]
+    rows = conn.execute("SELECT id, first_name, roles, quotes FROM speakers WHERE kind = 'person' AND surname = ? "
                         "ORDER BY id", (name.surname,)).fetchall()
     if name.first:  # the same first name and surname: one person, whatever a role says (roles are noisier)
         same = [r for r in rows if r["first_name"] == name.first]
@@ -145,6 +159,11 @@ def find_speaker(conn: sqlite3.Connection, name: Name, role: str | None) -> int 
             and roles_agree(roles, json.loads(r["roles"]))]
     if len(fits) == 1:
         return fits[0]["id"]
+    if not name.first:
+        full = sorted((r for r in fits if r["first_name"] is not None), key=lambda r: -r["quotes"])
+        if full and full[0]["quotes"] >= DOMINANT * max(1, sum(r["quotes"] for r in full[1:])):
+            # « Macron » in an archive that quotes Emmanuel Macron hundreds of times and Brigitte a few
+            return full[0]["id"]
     bare = [r for r in fits if r["first_name"] is None]  # ambiguous: keep to the surname-only record
     return bare[0]["id"] if bare and not name.first else None
 
