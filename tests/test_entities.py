@@ -596,3 +596,37 @@ def test_a_name_the_article_calls_a_body_is_that_body_throughout(quotes_of):
     found = quotes_of("« Le trafic reprend », a indiqué Vinci dimanche. Le groupe Vinci a précisé que « deux échangeurs "
                       "restent fermés ». « Les dégâts sont considérables », ajoute Vinci.")
     assert {(q.speaker.name, q.speaker.kind) for q in found.values()} == {("Vinci", "organization")}
+
+
+@pytest.mark.parametrize("text, quote", [
+    # a minister's seat names its holder, not the person just quoted
+    ("« Une extrême violence est venue attaquer la République », a réagi Paul Girard sur Twitter. Le ministre de "
+     "l'Agriculture a assuré que ce mouvement n'était « pas représentatif des éleveurs ».", "pas représentatif"),
+])
+def test_a_seat_is_not_the_person_just_named(quotes_of, text, quote):
+    q = next(q for t, q in quotes_of(text).items() if quote in t)
+    assert q.speaker is None or q.speaker.name != "Paul Girard"
+
+
+def test_a_description_in_a_complement_of_the_person_s_sentence_is_someone_else(parse):
+    from quotes.entities import EntityModel
+
+    doc = parse("Mais Paul Girard a appelé les éleveurs au calme : leur colère a été entendue par le préfet de la Manche.")
+    girard = next(e for e in EntityModel(doc).entities if e.name == "Paul Girard")
+    assert girard.roles == []
+
+
+@pytest.mark.parametrize("text, role", [
+    # a first name inside a place the tagger found (La France) is no person: the body's name goes on
+    ("Le leader de La France insoumise a annoncé qu'il irait à l'Élysée.", "leader de La France insoumise"),
+    # an article inside a body's name (Debout la France) does not open another phrase
+    ("Le président de Debout la France a dénoncé la réforme.", "président de Debout la France"),
+    ("Le ministre de l'Intérieur la semaine dernière a parlé.", "ministre de l'Intérieur"),
+])
+def test_a_role_runs_to_the_end_of_the_body_s_name(mention, text, role):
+    assert mention(text, "Le").role == role
+
+
+def test_a_surname_that_is_a_role_word_is_no_role(mention):
+    m = mention("Il y a deux semaines, Bruno Le Maire avait assuré que rien ne changerait.", "Bruno")
+    assert (m.name, m.role) == ("Bruno Le Maire", None)

@@ -124,6 +124,8 @@ def build(doc: Doc, a: int, b: int, appos: tuple[int, int] | None = None) -> Men
         if role and role[0] > _head_index(doc, pa, pb) and _low(toks[role[0] - 1]) in DE | {"des", "du"}:
             role = None  # l'Alliance des professeures…: a word of the body's name, not a role
         name = _name_run(doc, pa, pb, role[:2] if role else None)
+        if role and name and name[0] <= role[0] and role[1] <= name[1]:
+            role = None  # Bruno Le Maire, Pierre Juge: a surname that is a role word
         if role and not m.role:
             ra, rb, rgender = role
             stop = name[0] if name and name[0] >= rb else pb

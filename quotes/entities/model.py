@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Sequence
 
+import regex
+
 from .. import lexicon, zones
 from ..marks import CLOSING_TOKENS, OPENING_TOKENS, merge_open
 from ..lexicon import fold
@@ -39,6 +41,16 @@ def _not_a_person(doc: Doc, e) -> bool:
         return True  # quatre Gilets jaunes, une trentaine de Gilets jaunes, des milliers de Bretons
     return e.first >= 2 and toks[e.first - 1].text.lower() in ("de", "du", "d'", "d’") and \
         toks[e.first - 2].text.lower() in PLACE_NOUNS or e.first >= 1 and toks[e.first - 1].text.lower() in PLACE_NOUNS
+
+
+SEATS = regex.compile(r"^(?:porte-parole du gouvernement|ministre (?:de l'|de la |des |du )\p{Lu})", regex.I)
+
+
+def _seat(role: str) -> bool:
+    """A minister's seat named by its title (le ministre de l'Intérieur, le porte-parole du
+    gouvernement): its holder, whom the article may not name, not whoever was named last. (The head
+    of state is left out: articles about the president name him, then call him le chef de l'État.)"""
+    return bool(SEATS.match(role.replace("’", "'")))
 
 
 def _names(role: str, ent: Entity) -> bool:
@@ -156,7 +168,7 @@ class EntityModel(Resolver):
     def _antecedent_for_role(self, m: Mention) -> Entity | None:
         best, best_pos = None, -1
         entry = role_entry(m.role or "")
-        office = entry is not None and "office" in entry.flags
+        office = entry is not None and "office" in entry.flags or _seat(m.role or "")
         for ent in self.entities:
             last = self.narrated_before(ent, m.start)
             if ent.kind != "person" or last is None or m.start - last > 1500:
@@ -167,7 +179,7 @@ class EntityModel(Resolver):
                 continue  # (l'avocat de Jérôme Rodrigues is not Rodrigues)
             if not ent.roles and (m.start - last > 600 or (len((ent.name or "").split()) < 2 and not ent.implied)
                                   or self._named_between(ent, last, m.start) or office
-                                  or not self._subject_at(last)):
+                                  or not self._subject_at(last) or self._complement_of(ent, last, m)):
                 # a person with no stated role: only the one just named in full as a subject, nobody
                 # since (après avoir obtenu d'Emmanuel Macron que…, le maire de Pau: not Macron); and
                 # never for an office (le Premier ministre names its holder, not whoever was named last)
@@ -215,6 +227,13 @@ class EntityModel(Resolver):
         while k < sent.last and (toks[k].text[:1].isupper() or toks[k].pos == "PROPN"):
             k += 1
         return k < sent.last and k > i and toks[k].pos in ("AUX", "VERB") and toks[k].feat("VerbForm") == "Fin"
+
+    def _complement_of(self, ent: Entity, last: int, m: Mention) -> bool:
+        """A description in a complement of the sentence whose subject the person is names someone
+        else: « Benjamin Girard a rappelé qu'il a été répondu par le président de la République »."""
+        i, j = self.doc.token_at(last), self.doc.token_at(m.start)
+        return i is not None and j is not None and self.doc.tokens[i].sent == self.doc.tokens[j].sent \
+            and not self._subject_at(m.start) and not self._source_at(m.start)
 
     def _source_at(self, pos: int) -> bool:
         """Whether the mention at `pos` is a source: the subject of a speech verb (X estime, a

@@ -61,8 +61,11 @@ def _title_article(doc: Doc, k: int) -> bool:
 
 def _starts_person(doc: Doc, k: int) -> bool:
     t = doc.tokens[k]
-    return any(e.label == "PER" for e in doc.ents_from(k, k + 1)) or (
-        _capitalised(t) and fold(t.text) in lexicon.first_names())
+    if any(e.label == "PER" for e in doc.ents_from(k, k + 1)):
+        return True
+    # a first name inside a place or a body the tagger found is that name's word (La France insoumise)
+    return _capitalised(t) and fold(t.text) in lexicon.first_names() and not any(
+        e.label != "PER" and e.first < k for e in doc.ents_over(k, k + 1))
 
 
 def role_length(doc: Doc, j: int, limit: int) -> int:
@@ -151,6 +154,10 @@ def np_end(doc: Doc, i: int, limit: int) -> int:
             # le quotidien (régional) Le Soleil: the outlet's title (not: député Les Républicains)
             state = "name"
             j += 1
+            continue
+        if low in ("la", "le", "les") and state == "of" and _capitalised(toks[j - 1]) and j + 1 < limit \
+                and _capitalised(toks[j + 1]) and not is_title(toks[j + 1]):
+            j += 1  # le président de Debout la France: an article inside a body's name
             continue
         if low in ("la", "le", "les") and state != "name" or fold(t.text) in lexicon.time_words():
             break  # "la ministre la semaine dernière": a determiner starts another phrase
