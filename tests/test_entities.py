@@ -630,3 +630,10 @@ def test_a_role_runs_to_the_end_of_the_body_s_name(mention, text, role):
 def test_a_surname_that_is_a_role_word_is_no_role(mention):
     m = mention("Il y a deux semaines, Bruno Le Maire avait assuré que rien ne changerait.", "Bruno")
     assert (m.name, m.role) == ("Bruno Le Maire", None)
+
+
+def test_a_source_phrase_before_a_name_is_no_apposition(parse):
+    from quotes.entities import EntityModel
+
+    doc = parse("Le procès a repris mardi. Pour le procureur, Paul Girard doit être déclaré coupable.")
+    assert [(e.name, e.roles) for e in EntityModel(doc).entities if e.kind == "person"] == [("Paul Girard", [])]

@@ -275,6 +275,8 @@ class EntityModel(Resolver):
         if first > sent.first and doc.tokens[first - 1].text == ",":
             # la porte-parole du CHU de Québec, Lindsay Jacques
             for s in range(max(sent.first, first - 16), first - 1):
+                if s == sent.first + 1 and doc.tokens[s - 1].pos == "ADP":
+                    continue  # « Pour le procureur, Éric Drouet doit… »: an opening source phrase, no apposition
                 if (doc.tokens[s].text.lower() in DETS or s == sent.first) and np_end(doc, s, first - 1) == first - 1:
                     m = build(doc, s, first - 1, (first, last))
                     if m and m.role and m.name:
