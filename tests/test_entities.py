@@ -637,3 +637,12 @@ def test_a_source_phrase_before_a_name_is_no_apposition(parse):
 
     doc = parse("Le procès a repris mardi. Pour le procureur, Paul Girard doit être déclaré coupable.")
     assert [(e.name, e.roles) for e in EntityModel(doc).entities if e.kind == "person"] == [("Paul Girard", [])]
+
+
+def test_the_object_of_a_present_participle_is_no_subject_nor_source(parse):
+    from quotes.entities import EntityModel
+
+    doc = parse("Jean-Luc Morel a déploré samedi que « la force ait été utilisée », qualifiant Paul Girard de "
+                "« président flashball ». Le leader du Parti radical a annoncé qu'il irait à l'Élysée.")
+    roles = {e.name: [r for _, r in e.roles] for e in EntityModel(doc).entities if e.kind == "person"}
+    assert roles == {"Jean-Luc Morel": ["leader du Parti radical"], "Paul Girard": []}

@@ -220,6 +220,8 @@ class EntityModel(Resolver):
         if b >= sent.first and (toks[b].pos == "ADP" or toks[b].text.lower() == "et" and any(
                 toks[k].pos == "ADP" for k in range(max(sent.first, b - 5), b))):
             return False  # une rencontre entre MM. Kerry et Poutine: a complement, whatever follows
+        if b >= sent.first and toks[b].pos == "VERB" and toks[b].feat("VerbForm") == "Part" and toks[b].feat("Tense") == "Pres":
+            return False  # qualifiant Emmanuel Macron de « président flashball »: an object, whatever the parser says
         last = min(len(toks), i + 4, sent.last)
         if any(toks[k].dep in ("nsubj", "nsubj:pass") for k in range(i, last)):
             return True
@@ -243,8 +245,10 @@ class EntityModel(Resolver):
         if i is None:
             return False
         sent = doc.sent_of(i)
-        if i > sent.first and (cue_at(doc, i - 1) is not None or doc.tokens[i - 1].text.lower() in ("selon", "après")):
-            return True
+        before = doc.tokens[i - 1] if i > sent.first else None
+        if before is not None and (cue_at(doc, i - 1) is not None and not (
+                before.feat("VerbForm") == "Part" and before.feat("Tense") == "Pres") or before.text.lower() in ("selon", "après")):
+            return True  # (not: qualifiant Emmanuel Macron de « président flashball », an object)
         return _verb_group(doc, np_end(doc, i, sent.last), sent.last) is not None
 
     @staticmethod
