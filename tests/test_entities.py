@@ -646,3 +646,16 @@ def test_the_object_of_a_present_participle_is_no_subject_nor_source(parse):
                 "« président flashball ». Le leader du Parti radical a annoncé qu'il irait à l'Élysée.")
     roles = {e.name: [r for _, r in e.roles] for e in EntityModel(doc).entities if e.kind == "person"}
     assert roles == {"Jean-Luc Morel": ["leader du Parti radical"], "Paul Girard": []}
+
+
+@pytest.mark.parametrize("text", [
+    # a description in the person's own quote is someone they speak of
+    "Paul Girard était lundi sur un plateau. « J'appelle à attendre mardi de voir ce que le président de la "
+    "République daigne dire aux Français », a-t-il expliqué.",
+])
+def test_a_description_in_a_quote_is_someone_the_speaker_speaks_of(parse, text):
+    from quotes.entities import EntityModel
+
+    quoted = [(text.index("« J'"), text.index("»") + 1)] if "« J'" in text else []
+    girard = next(e for e in EntityModel(parse(text), quoted).entities if e.name == "Paul Girard")
+    assert girard.roles == []

@@ -231,8 +231,11 @@ class EntityModel(Resolver):
         return k < sent.last and k > i and toks[k].pos in ("AUX", "VERB") and toks[k].feat("VerbForm") == "Fin"
 
     def _complement_of(self, ent: Entity, last: int, m: Mention) -> bool:
-        """A description in a complement of the sentence whose subject the person is names someone
-        else: « Benjamin Girard a rappelé qu'il a été répondu par le président de la République »."""
+        """A description names someone other than the person just named when it sits in a complement
+        of that person's sentence (« Paul Girard a rappelé qu'il a été répondu par le président ») or
+        in the words of a quote."""
+        if self.in_words(m.start):
+            return True  # « … le président de la République daigne dire », expliquait X: someone X speaks of
         i, j = self.doc.token_at(last), self.doc.token_at(m.start)
         return i is not None and j is not None and self.doc.tokens[i].sent == self.doc.tokens[j].sent \
             and not self._subject_at(m.start) and not self._source_at(m.start)
