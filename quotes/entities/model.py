@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Sequence
 
-import regex
-
 from .. import lexicon, zones
 from ..marks import CLOSING_TOKENS, OPENING_TOKENS, merge_open
 from ..lexicon import fold
@@ -14,7 +12,9 @@ from .entity import Entity
 from .mentions import DE, DETS, Mention, _role_span, own_role, apposition, build, glued, is_title, mention_at, np_end
 from .names import group_noun
 from .resolution import Resolver
-from .roles import country_of, qualified_apart, role_concept, role_entry, role_head, surname_key
+from .clauses import source_at, subject_at
+from .roles import (country_of, minister_seat, names_holder, qualified_apart, role_concept, role_entry,
+                    role_head, surname_key)
 
 
 def _first_name_led(doc: Doc, e) -> bool:
@@ -41,22 +41,6 @@ def _not_a_person(doc: Doc, e) -> bool:
         return True  # quatre Gilets jaunes, une trentaine de Gilets jaunes, des milliers de Bretons
     return e.first >= 2 and toks[e.first - 1].text.lower() in ("de", "du", "d'", "d’") and \
         toks[e.first - 2].text.lower() in PLACE_NOUNS or e.first >= 1 and toks[e.first - 1].text.lower() in PLACE_NOUNS
-
-
-SEATS = regex.compile(r"^(?:porte-parole du gouvernement|ministre (?:de l'|de la |des |du )\p{Lu})", regex.I)
-
-
-def _seat(role: str) -> bool:
-    """A minister's seat named by its title (le ministre de l'Intérieur, le porte-parole du
-    gouvernement): its holder, whom the article may not name, not whoever was named last. (The head
-    of state is left out: articles about the president name him, then call him le chef de l'État.)"""
-    return bool(SEATS.match(role.replace("’", "'")))
-
-
-def _names(role: str, ent: Entity) -> bool:
-    """Whether a role names the entity itself in its complement."""
-    surname = (ent.name or "").split()[-1:]
-    return bool(surname) and fold(surname[0]) in {fold(w) for w in role.replace("’", " ").replace("'", " ").split()}
 
 
 # a role noun in a set phrase names nobody: « dans le cadre de » (as part of), « sous le chef de »
@@ -168,14 +152,14 @@ class EntityModel(Resolver):
     def _antecedent_for_role(self, m: Mention) -> Entity | None:
         best, best_pos = None, -1
         entry = role_entry(m.role or "")
-        office = entry is not None and "office" in entry.flags or _seat(m.role or "")
+        office = entry is not None and "office" in entry.flags or minister_seat(m.role or "")
         for ent in self.entities:
             last = self.narrated_before(ent, m.start)
             if ent.kind != "person" or last is None or m.start - last > 1500:
                 continue
             if m.gender != "x" and ent.gender not in ("x", m.gender) or m.number == "p" and " et " not in (ent.name or ""):
                 continue  # (les figures du mouvement: a group, not the one person named before)
-            if not self._role_fits(ent, m.role or "", m.country) or _names(m.role or "", ent):
+            if not self._role_fits(ent, m.role or "", m.country) or names_holder(m.role or "", ent.name):
                 continue  # (l'avocat de Jérôme Rodrigues is not Rodrigues)
             if not ent.roles and (m.start - last > 600 or (len((ent.name or "").split()) < 2 and not ent.implied)
                                   or self._named_between(ent, last, m.start) or office
@@ -187,19 +171,24 @@ class EntityModel(Resolver):
             if last > best_pos:
                 best, best_pos = ent, last
         if best is not None and not best.roles and self._source_at(m.start):
-            # « …, selon le politologue »: a description that is a source goes back to the person last
-            # quoted without a role, not to the one the narrative has turned to since
-            said = [(p, e) for e in self.entities if e.kind == "person" and not e.roles and e is not best
-                    and (m.gender == "x" or e.gender in ("x", m.gender)) and len((e.name or "").split()) >= 2
-                    and not _names(m.role or "", e)
-                    for p in e.positions if m.start - 1500 < p < m.start and not self.in_words(p) and self._source_at(p)]
-            mine = [p for p in best.positions if p < m.start and self._source_at(p)]
-            if said and max(said, key=lambda x: x[0])[0] > max(mine, default=-1):
-                p, quoted = max(said, key=lambda x: x[0])
-                if not any(e.kind == "person" and e is not quoted and e is not best and any(
-                        p < q < m.start and not self.in_words(q) for q in e.positions) for e in self.entities):
-                    return quoted  # (only while the text has turned to that one person since)
+            return self._last_quoted(best, m) or best
         return best
+
+    def _last_quoted(self, best: Entity, m: Mention) -> Entity | None:
+        """« …, selon le politologue »: a description that is a source goes back to the person last
+        quoted without a role, not to the one the narrative has turned to since (only while the
+        text has turned to that one person)."""
+        said = [(p, e) for e in self.entities if e.kind == "person" and not e.roles and e is not best
+                and (m.gender == "x" or e.gender in ("x", m.gender)) and len((e.name or "").split()) >= 2
+                and not names_holder(m.role or "", e.name)
+                for p in e.positions if m.start - 1500 < p < m.start and not self.in_words(p) and self._source_at(p)]
+        if not said:
+            return None
+        p, quoted = max(said, key=lambda x: x[0])
+        if p < max((q for q in best.positions if q < m.start and self._source_at(q)), default=-1):
+            return None
+        others = [e for e in self.entities if e.kind == "person" and e is not quoted and e is not best]
+        return None if any(p < q < m.start and not self.in_words(q) for e in others for q in e.positions) else quoted
 
     def _named_between(self, ent: Entity, a: int, b: int, subject: Entity | None = None) -> bool:
         """Whether another person (or `subject`) is named as a subject between positions a and b
@@ -209,26 +198,10 @@ class EntityModel(Resolver):
                    for e in others)
 
     def _subject_at(self, pos: int) -> bool:
-        i = self.doc.token_at(pos)
-        if i is None:
-            return False
-        toks = self.doc.tokens
-        sent = self.doc.sent_of(i)
-        b = i - 1
-        while b >= sent.first and is_title(toks[b]):
-            b -= 1
-        if b >= sent.first and (toks[b].pos == "ADP" or toks[b].text.lower() == "et" and any(
-                toks[k].pos == "ADP" for k in range(max(sent.first, b - 5), b))):
-            return False  # une rencontre entre MM. Kerry et Poutine: a complement, whatever follows
-        if b >= sent.first and toks[b].pos == "VERB" and toks[b].feat("VerbForm") == "Part" and toks[b].feat("Tense") == "Pres":
-            return False  # qualifiant Emmanuel Macron de « président flashball »: an object, whatever the parser says
-        last = min(len(toks), i + 4, sent.last)
-        if any(toks[k].dep in ("nsubj", "nsubj:pass") for k in range(i, last)):
-            return True
-        k = i  # the parser's attachments wander: a name right before its finite verb is its subject
-        while k < sent.last and (toks[k].text[:1].isupper() or toks[k].pos == "PROPN"):
-            k += 1
-        return k < sent.last and k > i and toks[k].pos in ("AUX", "VERB") and toks[k].feat("VerbForm") == "Fin"
+        return subject_at(self.doc, pos)
+
+    def _source_at(self, pos: int) -> bool:
+        return source_at(self.doc, pos)
 
     def _complement_of(self, ent: Entity, last: int, m: Mention) -> bool:
         """A description names someone other than the person just named when it sits in a complement
@@ -239,20 +212,6 @@ class EntityModel(Resolver):
         i, j = self.doc.token_at(last), self.doc.token_at(m.start)
         return i is not None and j is not None and self.doc.tokens[i].sent == self.doc.tokens[j].sent \
             and not self._subject_at(m.start) and not self._source_at(m.start)
-
-    def _source_at(self, pos: int) -> bool:
-        """Whether the mention at `pos` is a source: the subject of a speech verb (X estime, a
-        déclaré X, selon X)."""
-        from ..cues import _verb_group, cue_at  # (cues read mentions: imported here, not at the top)
-        doc, i = self.doc, self.doc.token_at(pos)
-        if i is None:
-            return False
-        sent = doc.sent_of(i)
-        before = doc.tokens[i - 1] if i > sent.first else None
-        if before is not None and (cue_at(doc, i - 1) is not None and not (
-                before.feat("VerbForm") == "Part" and before.feat("Tense") == "Pres") or before.text.lower() in ("selon", "après")):
-            return True  # (not: qualifiant Emmanuel Macron de « président flashball », an object)
-        return _verb_group(doc, np_end(doc, i, sent.last), sent.last) is not None
 
     @staticmethod
     def _role_fits(ent: Entity, role: str, country: str | None) -> bool:

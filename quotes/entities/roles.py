@@ -85,3 +85,19 @@ def qualified_apart(mention_role: str, held: str, head: str | None) -> bool:
     if not quals:
         return False
     return not quals & {fold(w) for w in WORD.findall(held)}
+
+
+SEATS = regex.compile(r"^(?:porte-parole du gouvernement|ministre (?:de l'|de la |des |du )\p{Lu})", regex.I)
+
+
+def minister_seat(role: str) -> bool:
+    """A minister's seat named by its title (le ministre de l'Intérieur, le porte-parole du
+    gouvernement): its holder, whom the article may not name, not whoever was named last. (The head
+    of state is left out: articles about the president name him, then call him le chef de l'État.)"""
+    return bool(SEATS.match(role.replace("’", "'")))
+
+
+def names_holder(role: str, name: str | None) -> bool:
+    """Whether a role names the person in its complement (l'avocat de Paul Girard, for Paul Girard)."""
+    surname = (name or "").split()[-1:]
+    return bool(surname) and fold(surname[0]) in {fold(w) for w in role.replace("’", " ").replace("'", " ").split()}

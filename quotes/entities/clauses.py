@@ -1,0 +1,52 @@
+"""Where a mention sits in its clause: the subject of its verb, or the source of a speech verb.
+
+The md model's attachments wander, so both read the tags around the mention as much as the parse.
+Pure functions of the document and a character position (the entity model stores positions).
+"""
+from __future__ import annotations
+
+from ..nlp import Doc
+from .phrases import is_title, np_end
+
+
+def _present_participle(t) -> bool:
+    return t.pos == "VERB" and t.feat("VerbForm") == "Part" and t.feat("Tense") == "Pres"
+
+
+def subject_at(doc: Doc, pos: int) -> bool:
+    """Whether the mention at `pos` is the subject of its clause."""
+    i = doc.token_at(pos)
+    if i is None:
+        return False
+    toks = doc.tokens
+    sent = doc.sent_of(i)
+    b = i - 1
+    while b >= sent.first and is_title(toks[b]):
+        b -= 1
+    if b >= sent.first and (toks[b].pos == "ADP" or toks[b].text.lower() == "et" and any(
+            toks[k].pos == "ADP" for k in range(max(sent.first, b - 5), b))):
+        return False  # une rencontre entre MM. Kerry et Poutine: a complement, whatever follows
+    if b >= sent.first and _present_participle(toks[b]):
+        return False  # qualifiant Emmanuel Macron de « président flashball »: an object, whatever the parser says
+    last = min(len(toks), i + 4, sent.last)
+    if any(toks[k].dep in ("nsubj", "nsubj:pass") for k in range(i, last)):
+        return True
+    k = i  # the parser's attachments wander: a name right before its finite verb is its subject
+    while k < sent.last and (toks[k].text[:1].isupper() or toks[k].pos == "PROPN"):
+        k += 1
+    return k < sent.last and k > i and toks[k].pos in ("AUX", "VERB") and toks[k].feat("VerbForm") == "Fin"
+
+
+def source_at(doc: Doc, pos: int) -> bool:
+    """Whether the mention at `pos` is a source: the subject of a speech verb (X estime, a déclaré X,
+    selon X), not its object (qualifiant X de « président flashball »)."""
+    from ..cues import _verb_group, cue_at  # (cues read mentions: imported here, not at the top)
+    i = doc.token_at(pos)
+    if i is None:
+        return False
+    sent = doc.sent_of(i)
+    before = doc.tokens[i - 1] if i > sent.first else None
+    if before is not None and (cue_at(doc, i - 1) is not None and not _present_participle(before)
+                               or before.text.lower() in ("selon", "après")):
+        return True
+    return _verb_group(doc, np_end(doc, i, sent.last), sent.last) is not None
