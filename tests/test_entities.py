@@ -659,3 +659,12 @@ def test_a_description_in_a_quote_is_someone_the_speaker_speaks_of(parse, text):
     quoted = [(text.index("« J'"), text.index("»") + 1)] if "« J'" in text else []
     girard = next(e for e in EntityModel(parse(text), quoted).entities if e.name == "Paul Girard")
     assert girard.roles == []
+
+
+def test_an_inverted_source_is_a_subject_a_later_description_can_go_back_to(parse):
+    from quotes.entities import EntityModel
+
+    doc = parse("Si Marc Leroy a gardé ses armes, c'était pour prouver qu'il était l'auteur des faits, a assené mardi "
+                "Me Paul Girard devant la cour. L'avocat des parties civiles a ainsi comparé l'accusé à un soldat.")
+    roles = {e.name: [r for _, r in e.roles] for e in EntityModel(doc).entities if e.kind == "person"}
+    assert roles["Marc Leroy"] == []

@@ -5,6 +5,8 @@ Pure functions of the document and a character position (the entity model stores
 """
 from __future__ import annotations
 
+from .. import lexicon
+from ..lexicon import fold
 from ..nlp import Doc
 from .phrases import is_title, np_end
 
@@ -45,8 +47,12 @@ def source_at(doc: Doc, pos: int) -> bool:
     if i is None:
         return False
     sent = doc.sent_of(i)
-    before = doc.tokens[i - 1] if i > sent.first else None
-    if before is not None and (cue_at(doc, i - 1) is not None and not _present_participle(before)
+    k = i - 1
+    while k > sent.first and k >= i - 4 and cue_at(doc, k) is None and (
+            is_title(doc.tokens[k]) or doc.tokens[k].pos == "ADV" or fold(doc.tokens[k].text) in lexicon.time_words()):
+        k -= 1  # a assené mardi Me Paul Girard: past the title and the time words
+    before = doc.tokens[k] if k >= sent.first else None
+    if before is not None and (cue_at(doc, k) is not None and not _present_participle(before)
                                or before.text.lower() in ("selon", "après")):
         return True
     return _verb_group(doc, np_end(doc, i, sent.last), sent.last) is not None

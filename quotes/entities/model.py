@@ -163,7 +163,8 @@ class EntityModel(Resolver):
                 continue  # (l'avocat de Jérôme Rodrigues is not Rodrigues)
             if not ent.roles and (m.start - last > 600 or (len((ent.name or "").split()) < 2 and not ent.implied)
                                   or self._named_between(ent, last, m.start) or office
-                                  or not self._subject_at(last) or self._complement_of(ent, last, m)):
+                                  or not (self._subject_at(last) or self._source_at(last))
+                                  or self._complement_of(ent, last, m)):
                 # a person with no stated role: only the one just named in full as a subject, nobody
                 # since (après avoir obtenu d'Emmanuel Macron que…, le maire de Pau: not Macron); and
                 # never for an office (le Premier ministre names its holder, not whoever was named last)
