@@ -668,3 +668,11 @@ def test_an_inverted_source_is_a_subject_a_later_description_can_go_back_to(pars
                 "Me Paul Girard devant la cour. L'avocat des parties civiles a ainsi comparé l'accusé à un soldat.")
     roles = {e.name: [r for _, r in e.roles] for e in EntityModel(doc).entities if e.kind == "person"}
     assert roles["Marc Leroy"] == []
+
+
+def test_a_demonstrative_does_not_go_back_to_a_person_named_as_an_object(quotes_of):
+    text = ("Paroles de manifestants à Rouen\nLes manifestants criaient samedi leur colère contre Paul Girard. "
+            "Voici leurs témoignages.\n"
+            "« Je suis venu pour participer, mais tranquillement », prévient ce chômeur de 43 ans.")
+    q = quotes_of(text)["Je suis venu pour participer, mais tranquillement"]
+    assert q.speaker is None or q.speaker.name != "Paul Girard"

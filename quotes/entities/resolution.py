@@ -96,9 +96,11 @@ class Resolver:
                 continue
             if m.gender != "x" and ent.gender not in ("x", m.gender):
                 continue
-            key = (self._subject_at(last), last)
-            if best_key is None or key > best_key:
-                best, best_key = ent, key
+            if not (self._subject_at(last) or self._source_at(last) or "\n" not in self.doc.text[:last]):
+                continue  # « leur colère contre Emmanuel Macron. … », dit ce chômeur: not Macron (but the
+                # person a headline names is the one the article is about)
+            if best_key is None or last > best_key:
+                best, best_key = ent, last
         return best
 
     def _epithet(self, m: Mention, pos: int, last_speaker: Entity | None) -> Entity | None:
