@@ -676,3 +676,16 @@ def test_a_demonstrative_does_not_go_back_to_a_person_named_as_an_object(quotes_
             "« Je suis venu pour participer, mais tranquillement », prévient ce chômeur de 43 ans.")
     q = quotes_of(text)["Je suis venu pour participer, mais tranquillement"]
     assert q.speaker is None or q.speaker.name != "Paul Girard"
+
+
+def test_the_words_for_the_head_of_one_body_name_one_seat(parse):
+    from quotes.entities import EntityModel
+    from quotes.entities.roles import same_seat
+
+    assert same_seat("président du Parti radical", "patron du Parti radical")
+    assert not same_seat("président du Parti radical", "président du Sénat")
+    doc = parse("Paul Girard a salué les annonces de Marc Leroy. Malgré ces nouvelles, le patron du Parti radical se "
+                "veut prudent. Si Marc Leroy a répondu, d'autres sujets restent en suspens, selon Paul Girard. Le "
+                "président du Parti radical se dit favorable au référendum.")
+    roles = {e.name: {r for _, r in e.roles} for e in EntityModel(doc).entities if e.kind == "person"}
+    assert roles == {"Paul Girard": {"patron du Parti radical", "président du Parti radical"}, "Marc Leroy": set()}

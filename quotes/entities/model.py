@@ -13,7 +13,7 @@ from .mentions import DE, DETS, Mention, _role_span, own_role, apposition, build
 from .names import group_noun
 from .resolution import Resolver
 from .clauses import source_at, subject_at
-from .roles import (country_of, minister_seat, names_holder, qualified_apart, role_concept, role_entry,
+from .roles import (country_of, minister_seat, names_holder, same_seat, qualified_apart, role_concept, role_entry,
                     role_head, surname_key)
 
 
@@ -221,6 +221,8 @@ class EntityModel(Resolver):
                 role_concept(role) is not None and role_concept(role) in {role_concept(r) for r in ent.implied})
         head, concept = role_head(role), role_concept(role)
         for _, r in ent.roles:
+            if same_seat(role, r):
+                return True  # le président du MoDem is le patron du MoDem
             if role_head(r) == head and qualified_apart(role, r, head):
                 continue  # le président du Bundestag is not le président (de la République)
             if role_head(r) == head or (concept and role_concept(r) == concept):

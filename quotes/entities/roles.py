@@ -101,3 +101,15 @@ def names_holder(role: str, name: str | None) -> bool:
     """Whether a role names the person in its complement (l'avocat de Paul Girard, for Paul Girard)."""
     surname = (name or "").split()[-1:]
     return bool(surname) and fold(surname[0]) in {fold(w) for w in role.replace("’", " ").replace("'", " ").split()}
+
+
+# the words for whoever leads a body: said of one body, they name one seat
+LEADER_HEADS = {"president", "presidente", "patron", "patronne", "leader", "chef", "cheffe", "dirigeant", "dirigeante",
+                "numero un", "responsable"}
+LEAD = regex.compile(r"^(?:(?:ancien|ancienne|actuel|actuelle|nouveau|nouvelle)\s+)?(numero un|\w+)\s+(?:de la|de l'|du|des|de)\s*(.+)$")
+
+
+def same_seat(a: str, b: str) -> bool:
+    """Two words for the head of one body: le président du MoDem and le patron du MoDem."""
+    ma, mb = LEAD.match(fold(a).replace("’", "'")), LEAD.match(fold(b).replace("’", "'"))
+    return bool(ma and mb and ma[1] in LEADER_HEADS and mb[1] in LEADER_HEADS and ma[2] == mb[2])
