@@ -689,3 +689,11 @@ def test_the_words_for_the_head_of_one_body_name_one_seat(parse):
                 "président du Parti radical se dit favorable au référendum.")
     roles = {e.name: {r for _, r in e.roles} for e in EntityModel(doc).entities if e.kind == "person"}
     assert roles == {"Paul Girard": {"patron du Parti radical", "président du Parti radical"}, "Marc Leroy": set()}
+
+
+def test_a_plural_description_is_a_group_not_the_last_speaker(quotes_of):
+    found = quotes_of("« Nous tiendrons », a lancé le député Paul Girard samedi. « Il faut un vrai débat », réclament "
+                      "les élus communistes.")
+    q = found["Il faut un vrai débat"]
+    assert q.speaker.kind == "anonymous" and q.speaker.name is None
+

@@ -54,6 +54,8 @@ class Resolver:
                 return Resolution(None, m.name, m.kind, m.role)
             role = self._specific(ent, own_role(m) or ent.role_near(pos) or "", pos) or None
             return Resolution(ent, ent.name, ent.kind, role)
+        if m.role and m.kind == "person" and m.number == "p":
+            return Resolution(None, None, "anonymous", m.role)  # les élus, des figures: a group, no one person
         if m.role and m.kind == "person":
             # the holder of that role; a role nobody holds stays unnamed here: the speaker scorer
             # weighs the current speaker and the salient persons against it (le député → Courson)
