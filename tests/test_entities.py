@@ -517,6 +517,8 @@ def test_a_tweet_link_before_a_signature_is_no_part_of_the_name():
     # the name completes the noun: the speaker is someone close to that person, not that person
     ("Un proche de Paul Girard a parlé hier.", "Un", "proche de Paul Girard"),
     ("L'avocat de M. Girard a parlé hier.", "L'", "avocat de M. Girard"),
+    ("Ils citent Max Dubois, conseiller outre-mer de Paul Girard pendant la campagne.", "conseiller",
+     "conseiller outre-mer de Paul Girard"),
 ])
 def test_a_name_after_a_noun_and_de_is_its_complement_not_the_speaker(mention, text, word, role):
     m = mention(text, word)

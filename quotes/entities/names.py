@@ -122,13 +122,14 @@ def _long_role_heads() -> frozenset[str]:
 
 def _complement(doc: Doc, a: int, k: int) -> bool:
     """The name at `k` completes a common noun (un proche d'Emmanuel Macron, l'avocat de M. Rodrigues,
-    à l'instar de Marine Le Pen): the phrase is about someone else. A particle the tagger keeps in
+    à l'instar de Marine Le Pen, conseiller outre-mer d'Emmanuel Macron): the phrase is about someone else. A particle the tagger keeps in
     the name (le général de Gaulle) and a lone surname after de (le ministre de Rugy) are the name's."""
     toks = doc.tokens
     j = k
     while j > a and is_title(toks[j - 1]):
         j -= 1
-    if j - 2 < a or _low(toks[j - 1]) not in DE or toks[j - 2].pos != "NOUN" or _capitalised(toks[j - 2]):
+    if j - 2 < a or _low(toks[j - 1]) not in DE or _capitalised(toks[j - 2]) \
+            or toks[j - 2].pos not in ("NOUN", "ADJ", "PROPN"):  # (outre-mer: a lowercase word the tagger calls PROPN)
         return False
     if any(e.first <= j - 1 < e.last for e in doc.ents_over(j - 1, j)):
         return False
