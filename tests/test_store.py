@@ -485,3 +485,15 @@ def test_a_name_the_archive_knows_as_a_body_is_that_body_whatever_the_order(db):
     db.add_article(*one("c-3", "Deux échangeurs restent fermés jusqu'à lundi", "person"))
     assert [(s.name, s.kind, s.quotes) for s in db.speakers() if "Vinci" in s.name] == [
         ("Vinci Routes", "organization", 3)]
+
+
+def test_a_person_named_by_first_name_alone_is_one_record_per_article(db):
+    db.add_article(*article("vox-1", [("On ne lâchera rien cette fois-ci", "«»", "Thierry", None),
+                                      ("Nous reviendrons samedi prochain", "«»", "Thierry", None)]))
+    db.add_article(*article("vox-2", [("Je travaille depuis mes seize ans", "«»", "Thierry", None)]))
+    db.add_article(*article("vox-3", [("Le budget sera voté en décembre", "«»", "Paul Thierry", None)]))
+    assert sorted((s.name, s.quotes, s.articles) for s in db.speakers() if "Thierry" in s.name) == [
+        ("Paul Thierry", 1, 1), ("Thierry", 1, 1), ("Thierry", 2, 1)]
+    # once the archive has a Thierry by surname, the bare word is that surname again
+    db.add_article(*article("vox-4", [("Le vote aura lieu en janvier prochain", "«»", "Thierry", None)]))
+    assert ("Paul Thierry", 2, 2) in [(s.name, s.quotes, s.articles) for s in db.speakers()]

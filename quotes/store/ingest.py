@@ -113,6 +113,10 @@ def _speaker(conn: sqlite3.Connection, q: Quote) -> int | None:
         return None
     if merge.generic_body(name):
         name = replace(name, key=f"{name.key}@{q.doc_id}")  # one record per article (merge.generic_body)
+    elif merge.first_names_only(name) and not _titled(q.speaker.mention) and not conn.execute(
+            "SELECT 1 FROM speakers WHERE kind = 'person' AND surname = ? AND first_name IS NOT NULL",
+            (name.surname,)).fetchone():
+        name = replace(name, surname=f"{name.surname}@{q.doc_id}")  # Thierry, 58 ans: one article's
     sid = merge.find_speaker(conn, name, q.role)
     if sid is None:
         sid = conn.execute("INSERT INTO speakers (name, kind, surname, first_name, name_key, roles) "
@@ -128,6 +132,11 @@ def _speaker(conn: sqlite3.Connection, q: Quote) -> int | None:
         conn.execute("UPDATE speakers SET first_name = coalesce(first_name, ?), roles = ? WHERE id = ?",
                      (name.first, json.dumps(roles, ensure_ascii=False), sid))
     return sid
+
+
+def _titled(mention: str | None) -> bool:
+    words = (mention or "").split()
+    return bool(words) and merge.norm_text(words[0]) in merge.title_keys()
 
 
 def _absorb(conn: sqlite3.Connection, name: merge.Name, sid: int) -> None:

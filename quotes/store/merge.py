@@ -52,6 +52,11 @@ def _titles() -> frozenset[str]:
     return frozenset(fold(e["title"]) for e in load("titles").entries)
 
 
+def title_keys() -> frozenset[str]:
+    """Titles (M., Mme, Dr…) as norm_text folds them."""
+    return frozenset(norm_text(t) for t in _titles())
+
+
 @cache
 def _nationalities() -> dict[str, str]:
     out: dict[str, str] = {}
@@ -108,6 +113,14 @@ def first_name_known(first: str | None) -> bool:
     return first is not None and first in first_names()
 
 
+def first_names_only(name: Name) -> bool:
+    """A person the article names by first name alone (Thierry, 58 ans): which Thierry, only that
+    article knows, so the record is never merged across articles (ingest.py: unless a title says it
+    is a surname, M. Thierry, or the archive has someone of that surname)."""
+    parts = norm_text(name.display).split(" et ")
+    return name.kind in PERSONS and all(len(p.split()) == 1 and first_name_known(p) for p in parts)
+
+
 @cache
 def _bodies() -> frozenset[str]:
     from ..lexicon import bodies
@@ -148,8 +161,10 @@ def find_speaker(conn: sqlite3.Connection, name: Name, role: str | None) -> int 
                            (name.key,)).fetchone()
         if row:
             return row["id"]
-    rows = conn.execute("SELECT id, first_name, roles, quotes FROM speakers WHERE kind = 'person' AND surname = ? "
+    rows = conn.execute("SELECT id, name, first_name, roles, quotes FROM speakers WHERE kind = 'person' AND surname = ? "
                         "ORDER BY id", (name.surname,)).fetchall()
+    if name.first:  # Paul Thierry is not one article's Thierry
+        rows = [r for r in rows if not first_names_only(Name(r["name"], "person", "", None, ""))]
     if name.first:  # the same first name and surname: one person, whatever a role says (roles are noisier)
         same = [r for r in rows if r["first_name"] == name.first]
         if same:
