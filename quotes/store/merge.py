@@ -163,7 +163,7 @@ def find_speaker(conn: sqlite3.Connection, name: Name, role: str | None) -> int 
             return row["id"]
     rows = conn.execute("SELECT id, name, first_name, roles, quotes FROM speakers WHERE kind = 'person' AND surname = ? "
                         "ORDER BY id", (name.surname,)).fetchall()
-    if name.first:  # Paul Thierry is not one article's Thierry
+    if "@" not in name.surname:  # Paul Thierry, M. Thierry are not one article's Thierry (ingest._speaker)
         rows = [r for r in rows if not first_names_only(Name(r["name"], "person", "", None, ""))]
     if name.first:  # the same first name and surname: one person, whatever a role says (roles are noisier)
         same = [r for r in rows if r["first_name"] == name.first]
