@@ -699,3 +699,11 @@ def test_a_plural_description_is_a_group_not_the_last_speaker(quotes_of):
     q = found["Il faut un vrai débat"]
     assert q.speaker.kind == "anonymous" and q.speaker.name is None
 
+
+
+def test_a_description_guessed_by_proximity_names_that_quote_s_role_only(quotes_of):
+    filler = "La route départementale restait coupée dans les deux sens pendant toute la matinée de samedi. " * 8
+    found = quotes_of("« Nous tiendrons », a dit Paul Girard. " + filler + "« C'est fini », lâche le sénateur. Le "
+                      "lendemain, Paul Girard a assuré que « rien n'est perdu ».")
+    assert found["C'est fini"].role == "sénateur"
+    assert found["rien n'est perdu"].speaker.name == "Paul Girard" and found["rien n'est perdu"].role is None

@@ -59,12 +59,15 @@ class Resolver:
         if m.role and m.kind == "person":
             # the holder of that role; a role nobody holds stays unnamed here: the speaker scorer
             # weighs the current speaker and the salient persons against it (le député → Courson)
-            ent = self._holder(m, pos) or self._demonstrative(m) or self._epithet(m, pos, last_speaker)
+            holder = self._holder(m, pos)
+            ent = holder or self._demonstrative(m) or self._epithet(m, pos, last_speaker)
             if ent and ent.kind == "anonymous":  # la responsable → une responsable des communications…
                 return Resolution(ent, None, "anonymous", max((r for _, r in ent.roles), key=len))
             if ent:
-                if (m.start, m.role) not in ent.roles:
+                if holder is not None and (m.start, m.role) not in ent.roles:
                     ent.roles.append((m.start, m.role))  # le chef de la diplomatie → Kerry: his role from now on
+                # (a guess by proximity, ce chômeur → the person just named, names this quote's role only:
+                # the scorer may still give the quote to someone else, and the guess must not stay his role)
                 return Resolution(ent, ent.name, ent.kind, self._specific(ent, m.role, pos))
             return Resolution(None, None, "anonymous", m.role)
         if m.kind == "anonymous":
