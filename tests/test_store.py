@@ -497,3 +497,15 @@ def test_a_person_named_by_first_name_alone_is_one_record_per_article(db):
     # once the archive has a Thierry by surname, the bare word is that surname again
     db.add_article(*article("vox-4", [("Le vote aura lieu en janvier prochain", "«»", "Thierry", None)]))
     assert ("Paul Thierry", 2, 2) in [(s.name, s.quotes, s.articles) for s in db.speakers()]
+
+
+def test_a_person_s_name_that_opens_on_a_known_body_is_a_branch_of_it(db):
+    def one(doc_id: str, said: str, who: str, kind: str):
+        art, quotes = article(doc_id, [(said, "«»", who, None)])
+        q = quotes[0]
+        return art, [q.model_copy(update={"speaker": q.speaker.model_copy(update={"kind": kind})})]
+    db.add_article(*one("a-1", "Le trafic reste perturbé sur le réseau du sud", "Vinci Routes", "person"))
+    db.add_article(*one("b-2", "Les péages ont été dégradés cette nuit encore", "Vinci", "organization"))
+    db.add_article(*one("c-3", "Deux échangeurs restent fermés jusqu'à lundi", "Vinci Routes", "person"))
+    kinds = sorted((s.name, s.kind, s.quotes) for s in db.speakers() if "Vinci" in s.name)
+    assert kinds == [("Vinci", "organization", 1), ("Vinci Routes", "organization", 2)]

@@ -111,6 +111,8 @@ def _speaker(conn: sqlite3.Connection, q: Quote) -> int | None:
     name = merge.parse_name(q.speaker.name, q.speaker.kind)
     if name is None:
         return None
+    if merge.body_led(conn, name):
+        name = merge.parse_name(name.display, "organization")  # Vinci Autoroutes, after the body Vinci
     if merge.generic_body(name):
         name = replace(name, key=f"{name.key}@{q.doc_id}")  # one record per article (merge.generic_body)
     elif merge.first_names_only(name) and not _titled(q.speaker.mention) and not conn.execute(

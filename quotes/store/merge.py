@@ -107,6 +107,14 @@ def generic_body(name: Name) -> bool:
     return name.kind not in PERSONS and len(words) == 1 and fold(words[0]) in _bodies()
 
 
+def body_led(conn: sqlite3.Connection, name: Name) -> bool:
+    """A person's name that opens on a body the archive knows, and on no known first name, is a
+    branch of that body (Vinci Autoroutes, once le groupe Vinci is a body)."""
+    return name.kind in PERSONS and name.first is not None and not first_name_known(name.first) and \
+        conn.execute("SELECT 1 FROM speakers WHERE kind = 'organization' AND name_key = ?",
+                     (norm_text(name.display.split()[0]),)).fetchone() is not None
+
+
 def first_name_known(first: str | None) -> bool:
     from ..lexicon import first_names
 
