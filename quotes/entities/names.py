@@ -122,8 +122,9 @@ def _long_role_heads() -> frozenset[str]:
 
 def _complement(doc: Doc, a: int, k: int) -> bool:
     """The name at `k` completes a common noun (un proche d'Emmanuel Macron, l'avocat de M. Rodrigues,
-    à l'instar de Marine Le Pen, conseiller outre-mer d'Emmanuel Macron): the phrase is about someone else. A particle the tagger keeps in
-    the name (le général de Gaulle) and a lone surname after de (le ministre de Rugy) are the name's."""
+    à l'instar de Marine Le Pen, conseiller outre-mer d'Emmanuel Macron): the phrase is about someone
+    else. A particle the tagger keeps in the name (le général de Gaulle) and a lone surname after de
+    (le ministre de Rugy) are the name's."""
     toks = doc.tokens
     j = k
     while j > a and is_title(toks[j - 1]):

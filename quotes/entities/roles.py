@@ -106,7 +106,8 @@ def names_holder(role: str, name: str | None) -> bool:
 # the words for whoever leads a body: said of one body, they name one seat
 LEADER_HEADS = {"president", "presidente", "patron", "patronne", "leader", "chef", "cheffe", "dirigeant", "dirigeante",
                 "numero un", "responsable"}
-LEAD = regex.compile(r"^(?:(?:ancien|ancienne|actuel|actuelle|nouveau|nouvelle)\s+)?(numero un|\w+)\s+(?:de la|de l'|du|des|de)\s*(.+)$")
+LEAD = regex.compile(r"^(?:(?:ancien|ancienne|actuel|actuelle|nouveau|nouvelle)\s+)?(numero un|\w+)\s+"
+                     r"(?:de la|de l'|du|des|de)\s*(.+)$")
 
 
 def same_seat(a: str, b: str) -> bool:

@@ -6,8 +6,10 @@ finds on the longest words, so « » vs " ", an elided word or a typo still meet
 Speakers: `John Kerry`, `M. Kerry` and `Kerry` are one record when nothing contradicts it: same
 surname, compatible first names (equal, an initial, or one missing), and roles that do not name
 different countries (le ministre russe ≠ le ministre syrien). The same first name and surname are
-one record whatever the roles say.
-Both are pure functions on plain dataclasses plus two look-ups; `ingest.py` owns the transaction.
+one record whatever the roles say. A bare surname goes to the full name the archive quotes far more;
+a first name alone stays in its article; a name the archive knows as a body is that body.
+Pure functions on plain dataclasses plus look-ups in the speakers table; `ingest.py` owns the
+transaction.
 """
 from __future__ import annotations
 
@@ -169,8 +171,8 @@ def find_speaker(conn: sqlite3.Connection, name: Name, role: str | None) -> int 
                            (name.key,)).fetchone()
         if row:
             return row["id"]
-    rows = conn.execute("SELECT id, name, first_name, roles, quotes FROM speakers WHERE kind = 'person' AND surname = ? "
-                        "ORDER BY id", (name.surname,)).fetchall()
+    rows = conn.execute("SELECT id, name, first_name, roles, quotes FROM speakers WHERE kind = 'person' "
+                        "AND surname = ? ORDER BY id", (name.surname,)).fetchall()
     if "@" not in name.surname:  # Paul Thierry, M. Thierry are not one article's Thierry (ingest._speaker)
         rows = [r for r in rows if not first_names_only(Name(r["name"], "person", "", None, ""))]
     if name.first:  # the same first name and surname: one person, whatever a role says (roles are noisier)
