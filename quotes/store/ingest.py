@@ -115,9 +115,7 @@ def _speaker(conn: sqlite3.Connection, q: Quote) -> int | None:
         name = merge.parse_name(name.display, "organization")  # Vinci Autoroutes, after the body Vinci
     if merge.generic_body(name):
         name = replace(name, key=f"{name.key}@{q.doc_id}")  # one record per article (merge.generic_body)
-    elif merge.first_names_only(name) and not _titled(q.speaker.mention) and not conn.execute(
-            "SELECT 1 FROM speakers WHERE kind = 'person' AND surname = ? AND first_name IS NOT NULL",
-            (name.surname,)).fetchone():
+    elif merge.first_names_only(name) and not _titled(q.speaker.mention) and not merge.surname_held(conn, name.surname):
         name = replace(name, surname=f"{name.surname}@{q.doc_id}")  # Thierry, 58 ans: one article's
     sid = merge.find_speaker(conn, name, q.role)
     if sid is None:

@@ -22,7 +22,7 @@ from functools import cache
 
 from rapidfuzz import fuzz
 
-from ..lexicon import fold, load
+from ..lexicon import first_names, fold, load
 from .fts import escape, fts_table
 
 MIN_FUZZY_LEN = 20      # shorter quotes must match exactly once folded ("Non", "jamais")
@@ -109,17 +109,26 @@ def generic_body(name: Name) -> bool:
     return name.kind not in PERSONS and len(words) == 1 and fold(words[0]) in _bodies()
 
 
+def _record(conn: sqlite3.Connection, kind: str, key: str) -> int | None:
+    """The id of the record of that kind and folded name, if the archive has one."""
+    row = conn.execute("SELECT id FROM speakers WHERE kind = ? AND name_key = ?", (kind, key)).fetchone()
+    return row["id"] if row else None
+
+
 def body_led(conn: sqlite3.Connection, name: Name) -> bool:
     """A person's name that opens on a body the archive knows, and on no known first name, is a
     branch of that body (Vinci Autoroutes, once le groupe Vinci is a body)."""
     return name.kind in PERSONS and name.first is not None and not first_name_known(name.first) and \
-        conn.execute("SELECT 1 FROM speakers WHERE kind = 'organization' AND name_key = ?",
-                     (norm_text(name.display.split()[0]),)).fetchone() is not None
+        _record(conn, "organization", norm_text(name.display.split()[0])) is not None
+
+
+def surname_held(conn: sqlite3.Connection, surname: str) -> bool:
+    """Whether someone in the archive has that surname with a first name (Paul Thierry)."""
+    return conn.execute("SELECT 1 FROM speakers WHERE kind = 'person' AND surname = ? AND first_name IS NOT NULL",
+                        (surname,)).fetchone() is not None
 
 
 def first_name_known(first: str | None) -> bool:
-    from ..lexicon import first_names
-
     return first is not None and first in first_names()
 
 
@@ -162,15 +171,11 @@ def roles_agree(a: list[str], b: list[str]) -> bool:
 def find_speaker(conn: sqlite3.Connection, name: Name, role: str | None) -> int | None:
     """The id of the speaker record this name joins, or None for a new one."""
     if name.kind not in PERSONS:
-        row = conn.execute("SELECT id FROM speakers WHERE kind = ? AND name_key = ?", (name.kind, name.key)).fetchone()
-        return row["id"] if row else None
-    if not first_name_known(name.first):
+        return _record(conn, name.kind, name.key)
+    if not first_name_known(name.first) and (body := _record(conn, "organization", name.key)) is not None:
         # Vinci, Vinci Autoroutes: a name with no first name, that the archive knows as a body (le
         # groupe Vinci), is that body, though the tagger took it for a person (Léonard de Vinci)
-        row = conn.execute("SELECT id FROM speakers WHERE kind = 'organization' AND name_key = ?",
-                           (name.key,)).fetchone()
-        if row:
-            return row["id"]
+        return body
     rows = conn.execute("SELECT id, name, first_name, roles, quotes FROM speakers WHERE kind = 'person' "
                         "AND surname = ? ORDER BY id", (name.surname,)).fetchall()
     if "@" not in name.surname:  # Paul Thierry, M. Thierry are not one article's Thierry (ingest._speaker)
