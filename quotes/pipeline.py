@@ -26,6 +26,7 @@ on each call's own document. For parallel work use processes (`workers.Pool`, `q
 from __future__ import annotations
 
 import copy
+import re
 import threading
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -120,8 +121,9 @@ class Extractor:
             doc.memo["zones"] = boiler  # zones.of_doc: the entity model and the records read them again
         return list(zip(docs, all_spans))
 
-    def analyse(self, text: str, parsed=None) -> Analysis:
-        """Stages 1-5: marks, parse, candidates, entities, sieves."""
+    def analyse(self, text: str, parsed=None, date: str | None = None) -> Analysis:
+        """Stages 1-5: marks, parse, candidates, entities, sieves. `date` (ISO, as an Article's): the
+        year tells which office holders the article can mean (office_holders.tsv)."""
         doc, spans = parsed if parsed is not None else self.parse(text)
         budget.check()
         marked = direct.candidates(doc, spans)
@@ -130,7 +132,7 @@ class Extractor:
         # a fragment in marks inside a reported clause is part of that (mixed) quote, never its own
         marked = _outside(marked, said)
         quotes = sorted(marked + said, key=lambda q: (q.start, q.end))
-        entities = EntityModel(doc, [(s.open_start, s.close_end) for s in spans if s.end - s.start > 30])
+        entities = EntityModel(doc, [(s.open_start, s.close_end) for s in spans if s.end - s.start > 30], _year(date))
         budget.check()
         attribute(quotes, doc, entities, self.sieves, self.explain)
         budget.check()
@@ -151,14 +153,15 @@ class Extractor:
         budget.check()
         return kept
 
-    def candidates(self, text: str, parsed=None) -> tuple[Doc, list[Candidate]]:
-        analysis = self.analyse(text, parsed)
+    def candidates(self, text: str, parsed=None, date: str | None = None) -> tuple[Doc, list[Candidate]]:
+        analysis = self.analyse(text, parsed, date)
         return analysis.doc, self.decide(analysis)
 
-    def extract(self, text: str, doc_id: str = "doc", parsed=None) -> list[Quote]:
-        """The attributed quotes of `text`; ArticleTimeout past `time_limit` seconds."""
+    def extract(self, text: str, doc_id: str = "doc", parsed=None, date: str | None = None) -> list[Quote]:
+        """The attributed quotes of `text` (published on `date`, if known); ArticleTimeout past
+        `time_limit` seconds."""
         with budget.limit(self.time_limit):
-            doc, quotes = self.candidates(text, parsed)
+            doc, quotes = self.candidates(text, parsed, date)
             return self.records(doc, quotes, doc_id)
 
     def records(self, doc: Doc, quotes: list[Candidate], doc_id: str) -> list[Quote]:
@@ -169,13 +172,13 @@ class Extractor:
                 and not (self.main_only and q.boilerplate)]
 
     def extract_article(self, article: Article) -> list[Quote]:
-        return self.extract(article.text, article.doc_id)
+        return self.extract(article.text, article.doc_id, date=article.date)
 
     def extract_many(self, articles: Sequence[Article]) -> list[list[Quote]]:
         """The quotes of each article; their texts are parsed in one batch."""
         with budget.limit(self.time_limit):
             parsed = self.parse_many([a.text for a in articles])
-            return [self.extract(a.text, a.doc_id, p) for a, p in zip(articles, parsed)]
+            return [self.extract(a.text, a.doc_id, p, a.date) for a, p in zip(articles, parsed)]
 
     def pipe(self, articles: Iterable[Article], batch_size: int = 8,
              keep_going: bool = False) -> Iterator[tuple[Article, list[Quote] | InputError]]:
@@ -206,6 +209,15 @@ class Extractor:
             return InputError(article.doc_id, str(e))
         except Exception as e:
             return InputError(article.doc_id, f"extraction failed ({type(e).__name__}: {e})"[:300])
+
+
+YEAR = re.compile(r"\s*(\d{4})(?:$|[-/T ])")
+
+
+def _year(date: str | None) -> int | None:
+    """The year of an ISO date (2019-01-15, 2019): None when there is none to read."""
+    m = YEAR.match(date or "")
+    return int(m[1]) if m else None
 
 
 def to_quote(doc: Doc, q: Candidate, doc_id: str, n: int, boiler: Sequence[tuple[int, int]] = ()) -> Quote:

@@ -285,15 +285,16 @@ def test_a_bare_body_of_another_class_is_not_linked(quotes_of):
     assert q.speaker.name != "SNCF"
 
 
-def test_a_first_name_alone_is_the_person_named_in_full():
-    from quotes import Extractor  # noqa: F401  (the model fixture is not needed: entities only)
-    from quotes.entities import Entity, EntityModel
+def test_a_first_name_alone_is_the_person_named_in_full(parse):
+    from quotes.entities import EntityModel
     from quotes.entities.mentions import Mention
-    model = EntityModel.__new__(EntityModel)
-    model.entities, model.by_key, model.aliases = [], {}, {}
-    full = model.add(Mention(0, 2, 0, 15, "person", name="Jacline Morvan"))
-    again = model.add(Mention(10, 11, 80, 87, "person", name="Jacline"))
-    assert again is full and full.positions == [0, 80]
+    doc = parse("Jacline Morvan a manifesté samedi. Puis Jacline est repartie.")
+    k = next(t.i for t in doc.tokens if t.text == "Jacline" and t.i > 0)
+    model = EntityModel.__new__(EntityModel)  # (only the mentions added here, not the tagger's)
+    model.doc, model.year, model.entities, model.by_key, model.aliases = doc, None, [], {}, {}
+    full = model.add(Mention(0, 2, 0, 14, "person", name="Jacline Morvan"))
+    again = model.add(Mention(k, k + 1, doc.tokens[k].start, doc.tokens[k].end, "person", name="Jacline"))
+    assert again is full and full.positions == [0, doc.tokens[k].start]
 
 
 def test_positions_met_out_of_order_still_give_the_latest_before():

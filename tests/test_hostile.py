@@ -133,9 +133,9 @@ def test_the_budget_holds_in_a_thread_between_stages(backend, monkeypatch):
     from quotes import entities
 
     class Slow(entities.EntityModel):
-        def __init__(self, doc, quoted=()):
+        def __init__(self, doc, quoted=(), year=None):
             time.sleep(1.5)
-            super().__init__(doc, quoted)
+            super().__init__(doc, quoted, year)
 
     monkeypatch.setattr(pipeline, "EntityModel", Slow)
     ex = pipeline.Extractor(backend=backend, time_limit=0.5)

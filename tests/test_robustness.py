@@ -87,10 +87,10 @@ def test_workers_keep_order_and_isolate_a_failing_article(monkeypatch):
 
     real = pipeline.Extractor.extract
 
-    def boom(self, text, doc_id="doc", parsed=None):
+    def boom(self, text, doc_id="doc", parsed=None, date=None):
         if doc_id == "boom":
             raise RuntimeError("kaboom")
-        return real(self, text, doc_id, parsed)
+        return real(self, text, doc_id, parsed, date)
 
     monkeypatch.setattr(pipeline.Extractor, "extract", boom)  # forked workers inherit it
     items = [(i, Article(doc_id=f"a{i}", text=f"« Phrase numéro {i} », a dit le maire.")) for i in range(7)]

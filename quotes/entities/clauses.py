@@ -8,7 +8,8 @@ from __future__ import annotations
 from .. import lexicon
 from ..lexicon import fold
 from ..nlp import Doc
-from .phrases import is_title, np_end
+from .phrases import DE, is_title, np_end
+from .roles import role_head
 
 
 def _present_participle(t) -> bool:
@@ -56,3 +57,18 @@ def source_at(doc: Doc, pos: int) -> bool:
                                or before.text.lower() in ("selon", "après")):
         return True
     return _verb_group(doc, np_end(doc, i, sent.last), sent.last) is not None
+
+
+def completed_role(doc: Doc, first: int, last: int, name: str) -> str | None:
+    """The role whose complement a name is: « les avocats de l'accusé Mehdi Nemmouche » → avocat.
+    The article speaks of that person's lawyers: a later « l'avocat » is one of them, not him."""
+    toks = doc.tokens
+    word = name.split()[0] if name.split() else ""
+    j = next((k for k in range(first, last) if toks[k].text == word), first)
+    if j >= 1 and is_title(toks[j - 1]):
+        j -= 1  # (les avocats de M. Girard)
+    if j >= 2 and toks[j - 1].pos == "NOUN" and role_head(toks[j - 1].text):
+        j -= 1 + (toks[j - 2].pos == "DET")  # (les avocats de l'accusé Paul Girard)
+    if j < 2 or toks[j - 1].text.lower() not in DE or toks[j - 2].pos != "NOUN":
+        return None
+    return role_head(toks[j - 2].text)

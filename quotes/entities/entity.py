@@ -14,6 +14,7 @@ class Entity:
     positions: list[int] = field(default_factory=list)
     gender: str = "x"
     implied: set[str] = field(default_factory=set)  # roles a title implies (Me → avocat), for matching only
+    barred: set[str] = field(default_factory=set)  # role heads the article says are others' (les avocats de X)
 
     @property
     def name(self) -> str | None:

@@ -12,9 +12,9 @@ from .entity import Entity
 from .mentions import DE, DETS, Mention, _role_span, own_role, apposition, build, glued, is_title, mention_at, np_end
 from .names import group_noun
 from .resolution import Resolver
-from .clauses import source_at, subject_at
-from .roles import (country_of, minister_seat, names_holder, same_seat, qualified_apart, role_concept, role_entry,
-                    role_head, surname_key)
+from .clauses import completed_role, source_at, subject_at
+from .roles import (country_of, holds_office, implied_fits, known_offices, may_be, minister_seat, names_holder,
+                    same_seat, qualified_apart, role_concept, role_entry, role_head, state_office, surname_key)
 
 
 def _first_name_led(doc: Doc, e) -> bool:
@@ -48,9 +48,11 @@ IDIOMS = {("dans", "cadre"), ("sous", "chef")}
 
 
 class EntityModel(Resolver):
-    def __init__(self, doc: Doc, quoted: Sequence[tuple[int, int]] = ()):
-        """`quoted`: the spans of words in marks (someone's words, not the journalist's narrative)."""
+    def __init__(self, doc: Doc, quoted: Sequence[tuple[int, int]] = (), year: int | None = None):
+        """`quoted`: the spans of words in marks (someone's words, not the journalist's narrative);
+        `year`: when the article was published, if known (which office holders it can mean)."""
         self.doc = doc
+        self.year = year
         self.quoted = merge_open(quoted)
         self.entities: list[Entity] = []
         self.by_key: dict[tuple[str, str], Entity] = {}
@@ -117,8 +119,8 @@ class EntityModel(Resolver):
         roled = {}  # sentence → whether a role noun appears in it at all (most determiners have none)
         for t in doc.tokens:
             det = t.text.lower().replace("’", "'")
-            if det not in ("un", "une", "le", "la", "l'"):
-                continue
+            if det not in ("un", "une", "le", "la", "l'") or t.pos == "PRON":
+                continue  # (« l'opposition l'accuse »: an object pronoun and a verb, no accusé)
             if t.sent not in roled:
                 sent = doc.sents[t.sent]
                 roled[t.sent] = _role_span(doc, sent.first, sent.last) is not None
@@ -144,6 +146,8 @@ class EntityModel(Resolver):
             m = mention_at(doc, t.i)
             if m is None or m.name or not m.role or m.kind != "person" or m.possessive:
                 continue
+            if fold(m.role.split()[0]) not in fold(doc.text[m.start:m.end]):
+                continue  # « Le LBD-40, successeur du Flash-Ball »: a role beside a thing describes no one
             ent = self._antecedent_for_role(m)
             if ent is not None:
                 ent.roles.append((m.start, m.role))
@@ -153,6 +157,8 @@ class EntityModel(Resolver):
         best, best_pos = None, -1
         entry = role_entry(m.role or "")
         office = entry is not None and "office" in entry.flags or minister_seat(m.role or "")
+        known = [e for e in self.entities if e.kind == "person" and holds_office(e.implied, m.role or "")
+                 and all(implied_fits(e.implied, r) for _, r in e.roles)]  # (what the article says of them comes first)
         for ent in self.entities:
             last = self.narrated_before(ent, m.start)
             if ent.kind != "person" or last is None or m.start - last > 1500:
@@ -171,9 +177,18 @@ class EntityModel(Resolver):
                 continue
             if last > best_pos:
                 best, best_pos = ent, last
+        if known and (best is None or not best.roles):  # le chef de l'État: the head of state the article names
+            return self._nearest([e for e in known if e.roles] or known, m.start)  # (one it says so of first)
         if best is not None and not best.roles and self._source_at(m.start):
             return self._last_quoted(best, m) or best
         return best
+
+    def _nearest(self, ents: list[Entity], pos: int) -> Entity:
+        """The one named last before `pos` in the journalist's words, else the first named after."""
+        before = [(last, e) for e in ents if (last := self.narrated_before(e, pos)) is not None]
+        if before:
+            return max(before, key=lambda x: x[0])[1]
+        return min(ents, key=lambda e: min(e.positions, default=10 ** 9))
 
     def _last_quoted(self, best: Entity, m: Mention) -> Entity | None:
         """« …, selon le politologue »: a description that is a source goes back to the person last
@@ -181,6 +196,7 @@ class EntityModel(Resolver):
         text has turned to that one person)."""
         said = [(p, e) for e in self.entities if e.kind == "person" and not e.roles and e is not best
                 and (m.gender == "x" or e.gender in ("x", m.gender)) and len((e.name or "").split()) >= 2
+                and may_be(e, m.role or "")
                 and not names_holder(m.role or "", e.name)
                 for p in e.positions if m.start - 1500 < p < m.start and not self.in_words(p) and self._source_at(p)]
         if not said:
@@ -216,9 +232,10 @@ class EntityModel(Resolver):
 
     @staticmethod
     def _role_fits(ent: Entity, role: str, country: str | None) -> bool:
+        if role_head(role) in ent.barred:
+            return False  # (may_be, without the office list: a stated role comes first)
         if not ent.roles:
-            return not ent.implied or role_head(role) in {fold(r) for r in ent.implied} or (
-                role_concept(role) is not None and role_concept(role) in {role_concept(r) for r in ent.implied})
+            return not ent.implied or implied_fits(ent.implied, role)
         head, concept = role_head(role), role_concept(role)
         for _, r in ent.roles:
             if same_seat(role, r):
@@ -332,6 +349,11 @@ class EntityModel(Resolver):
             ent.roles.append((m.start, m.role))
         if m.title and lexicon.titles()[m.title][3]:
             ent.implied.add(lexicon.titles()[m.title][3])
+        if kind == "person":
+            ent.implied |= known_offices(m.name, self.year)  # Emmanuel Macron: le chef de l'État, whom the article names
+            head = completed_role(self.doc, m.first, m.last, m.name or "")
+            if head:
+                ent.barred.add(head)
         if ent.gender == "x" and m.gender != "x" and (kind == "person" or m.kind == "organization"):
             ent.gender = m.gender  # a body's gender is its noun's (la préfecture … elle)
         return ent

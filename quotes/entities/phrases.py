@@ -97,6 +97,13 @@ def _past_adjectives(doc: Doc, k: int, floor: int) -> int:
     return k
 
 
+def _speech_verb(doc: Doc, j: int) -> bool:
+    """A present-tense form of a speech verb (insiste, affirment): no adjective of a role."""
+    w = fold(doc.tokens[j].text)
+    lemma = w[:-3] + "er" if w.endswith("ent") else w + "r" if w.endswith("e") else None
+    return lemma is not None and lexicon.speech_verbs().has(lemma)
+
+
 def np_end(doc: Doc, i: int, limit: int) -> int:
     """End (exclusive) of the noun phrase starting at token `i`, never past `limit`.
 
@@ -130,6 +137,8 @@ def np_end(doc: Doc, i: int, limit: int) -> int:
         if j > head and not _capitalised(t) and fold(t.text) in lexicon.time_words() \
                 and _low(toks[j - 1]) not in DE | DETS.keys():
             break  # le chef de l'État lundi: a day is when, not part of the role (but: le bilan de mardi)
+        if j > head and state == "head" and t.pos in ("ADJ", "NOUN") and not _capitalised(t) and _speech_verb(doc, j):
+            break  # « le premier ministre insiste : … »: a speech verb the tagger took for an adjective
         if head_is_role and state == "head" and (affiliation(t) or _party_word(doc, j, limit)):
             j = end = j + 1  # le député UDI (Charles de Courson), le député Insoumis Alexis Corbière: the role's
             continue

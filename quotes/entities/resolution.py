@@ -13,7 +13,7 @@ from ..lexicon import fold
 from .bodies import antecedent_body, bare_body
 from .entity import Entity, Resolution
 from .mentions import Mention, own_role
-from .roles import country_of, qualified_apart, role_concept, role_entry, role_head
+from .roles import country_of, implied_fits, may_be, qualified_apart, role_concept, role_entry, role_head, state_office
 
 
 STATE_FIELDS = {"justice", "police", "military", "government", "diplomacy"}
@@ -99,7 +99,7 @@ class Resolver:
             last = self.narrated_before(ent, m.start)
             if ent.kind != "person" or last is None or m.start - last > 800 or ent.name is None:
                 continue
-            if m.gender != "x" and ent.gender not in ("x", m.gender):
+            if m.gender != "x" and ent.gender not in ("x", m.gender) or not may_be(ent, m.role or ""):
                 continue
             if not (self._subject_at(last) or self._source_at(last) or "\n" not in self.doc.text[:last]):
                 continue  # « leur colère contre Emmanuel Macron. … », dit ce chômeur: not Macron (but the
@@ -121,7 +121,7 @@ class Resolver:
 
         def agrees(e: Entity | None) -> bool:  # a person the article names in full (not a lone Facebook)
             return e is not None and e.kind == "person" and len((e.name or "").split()) >= 2 and (
-                m.gender == "x" or e.gender in ("x", m.gender)) and _same_field(entry, e)
+                m.gender == "x" or e.gender in ("x", m.gender)) and _same_field(entry, e) and may_be(e, m.role or "")
         if agrees(last_speaker) and (last_speaker.last_before(pos) or -10 ** 6) > pos - 1500:
             return last_speaker
         near = [(last, e) for e in self.entities if agrees(e) and (last := self.narrated_before(e, m.start)) is not None
@@ -237,7 +237,10 @@ class Resolver:
                 continue
             if m.gender != "x" and ent.gender not in ("x", m.gender):
                 continue
-            for p, role in ent.roles + [(ent.positions[0], r) for r in ent.implied]:
+            # what a title or the list of office holders implies counts, after what the article states
+            listed = [r for r in ent.implied
+                      if implied_fits({r}, m.role or "") and (not ent.roles or not state_office(r))]
+            for role, behind in [(r, 0.0) for _, r in ent.roles] + [(r, 0.25) for r in listed]:
                 same = role_head(role) == head or (concept and role_concept(role) == concept)
                 if not same and generic:
                     # l'élue → la mairesse: a broad word for someone with a role of that field
@@ -253,6 +256,7 @@ class Resolver:
                 if not generic and role_head(role) == head and qualified_apart(m.role or "", role, head):
                     continue  # le président du Bundestag is not the président de la République
                 score = 1 + len(words & rwords) / max(1, len(words)) + (0.5 if country and rc == country else 0)
+                score -= behind
                 last = ent.last_before(pos)
                 score += 0.5 if last is not None else 0
                 score += 0.3 if last is not None and pos - last < 600 else 0

@@ -54,9 +54,17 @@ def role_concept(role: str) -> str | None:
     for phrase, concept in _equivalents_longest_first():
         n = len(phrase)
         if any(words[k:k + n] == phrase for k in starts):
+            if phrase == ("president",) and _of_something(words[words.index("president") + 1:]):
+                return None  # le président de la région, du Sénat, de LR: no head of state
             return concept
     head = role_head(role)  # la magistrate → magistrat → judge
     return lexicon.role_equivalents().get((head,)) if head else None
+
+
+def _of_something(after: tuple[str, ...]) -> bool:
+    """Whether the words after « président » give it a complement other than the Republic."""
+    at = next((k for k, w in enumerate(after) if w in ("de", "du", "des", "d")), None)
+    return at is not None and bool(set(after[at:]) - STOP - {"republique"})  # (président LREM de l'Assemblée)
 
 
 @lru_cache(maxsize=1)
@@ -87,13 +95,15 @@ def qualified_apart(mention_role: str, held: str, head: str | None) -> bool:
     return not quals & {fold(w) for w in WORD.findall(held)}
 
 
-SEATS = regex.compile(r"^(?:porte-parole du gouvernement|ministre (?:de l'|de la |des |du )\p{Lu})", regex.I)
+SEATS = regex.compile(r"^(?:(?i:porte-parole du gouvernement)|(?i:ministre) (?:de l'|de la |des |du )\p{L}"
+                      r"|(?i:préfète|préfet|procureure|procureur) (?:de l'|de la |des |du |de )\p{Lu})")
 
 
 def minister_seat(role: str) -> bool:
-    """A minister's seat named by its title (le ministre de l'Intérieur, le porte-parole du
-    gouvernement): its holder, whom the article may not name, not whoever was named last. (The head
-    of state is left out: articles about the president name him, then call him le chef de l'État.)"""
+    """A seat named by its title (le ministre de l'Intérieur, le porte-parole du gouvernement, le
+    préfet de Vaucluse, le procureur de Paris): its holder, whom the article may not name, not whoever was
+    named last. (The head of state is left out: articles about the president name him, then call
+    him le chef de l'État; office_holders.tsv knows him.)"""
     return bool(SEATS.match(role.replace("’", "'")))
 
 
@@ -114,3 +124,80 @@ def same_seat(a: str, b: str) -> bool:
     """Two words for the head of one body: le président du MoDem and le patron du MoDem."""
     ma, mb = LEAD.match(fold(a).replace("’", "'")), LEAD.match(fold(b).replace("’", "'"))
     return bool(ma and mb and ma[1] in LEADER_HEADS and mb[1] in LEADER_HEADS and ma[2] == mb[2])
+
+
+# the role a known holder's office stands for, for matching (with the country's adjective)
+OFFICE_ROLES = {"head-of-state": "président", "head-of-government": "premier ministre"}
+FORMER = ("ancien", "ancienne", "ex", "futur", "future")
+
+
+@lru_cache(maxsize=1 << 12)
+def known_offices(name: str, year: int | None = None) -> frozenset[str]:
+    """The office a person holds by the list of holders, as a role to match descriptions against
+    (Emmanuel Macron → président français); with the article's year, only an office held that year.
+    A lone surname matches; a lone first name never does."""
+    holders = lexicon.office_holders()
+    key = fold(name.strip())
+    hit = holders.get(key)
+    if hit is None and " " not in key and key not in lexicon.first_names():
+        found = [v for k, v in holders.items() if surname_key(k) == key]
+        hit = found[0] if len(found) == 1 else None
+    if hit is None:
+        return frozenset()
+    office, country, terms = hit
+    if year is not None and not any(first <= year <= last for first, last in terms):
+        return frozenset()
+    return frozenset({f"{OFFICE_ROLES[office]} {_adjective(country)}"})
+
+
+@lru_cache(maxsize=64)
+def _adjective(country: str) -> str:
+    return next(e["masculine"] for e in lexicon.load("nationalities").entries if e["country"] == country)
+
+
+@lru_cache(maxsize=1 << 12)
+def state_office(role: str) -> tuple[str, str | None] | None:
+    """The head of state or of government a description names, with its country if it says one:
+    le chef de l'État, le Premier ministre belge, le président de la République. Not a former one,
+    and not a bare « président », which heads clubs and courts as well."""
+    words = [fold(w) for w in ROLE_WORD.findall(role)]
+    if not words or words[0] in FORMER or fold(role).startswith("ex-"):
+        return None
+    concept = role_concept(role)
+    if concept not in OFFICE_ROLES:
+        return None
+    quals = {w for w in words if w not in STOP} - {"president", "presidente"} - set(lexicon.nationalities())
+    if role_head(role) == "president" and quals != {"republique"} and not (country_of(role) and not quals):
+        return None  # président du Sénat, président de LR, the bare président: not the head of state
+    return concept, country_of(role)
+
+
+def holds_office(offices: frozenset[str] | set[str], role: str) -> bool:
+    """Whether a known holder's office is the one a description names (its country too, if said)."""
+    named = state_office(role)
+    return named is not None and any(
+        role_concept(o) == named[0] and named[1] in (None, country_of(o)) for o in offices)
+
+
+def implied_fits(implied: frozenset[str] | set[str], role: str) -> bool:
+    """Whether a description can be a person known only by what a title or the list of office
+    holders implies: Me Girard is an avocat; Emmanuel Macron is the président and le chef de
+    l'État, never le maire, l'expert or le chef du gouvernement."""
+    head, concept = role_head(role), role_concept(role)
+    for r in implied:
+        if state_office(r) is not None:
+            if holds_office({r}, role) or head == role_head(r) and not qualified_apart(role, r, head):
+                return True
+        elif head == fold(r) or concept is not None and concept == role_concept(r):
+            return True
+    return False
+
+
+def may_be(ent, role: str) -> bool:
+    """Whether a description can name this entity at all: not a role the article gives to others
+    around them (les avocats de X: X is no avocat), and for a holder of a listed office, only
+    that office (Emmanuel Macron is no élu béarnais and no professeur)."""
+    if role_head(role) in ent.barred:
+        return False
+    listed = {r for r in ent.implied if state_office(r) is not None}
+    return not listed or implied_fits(listed, role)

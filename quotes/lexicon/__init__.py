@@ -103,15 +103,15 @@ def load(name: str) -> Table:
     return _parse(name, text)
 
 
-NAMES = ("boilerplate", "bodies", "capitals", "first_names", "nationalities", "pronouns", "role_equivalents", "roles",
-         "seats", "sources", "speech_nouns", "speech_verbs", "time_words", "titles")
+NAMES = ("boilerplate", "bodies", "capitals", "first_names", "nationalities", "office_holders", "pronouns",
+         "role_equivalents", "roles", "seats", "sources", "speech_nouns", "speech_verbs", "time_words", "titles")
 
 from .index import (  # noqa: E402  (the typed views are built on load())
-    Role, SpeechVerb, bodies, capitals, first_names, nationalities, pronouns, role_equivalents, roles,
+    Role, SpeechVerb, bodies, capitals, first_names, nationalities, office_holders, pronouns, role_equivalents, roles,
     seats, sources, speech_nouns,
     speech_verbs, time_words, titles,
 )
 
 __all__ = ["Entry", "LexiconError", "NAMES", "Role", "SpeechVerb", "Table", "bodies", "capitals",
-           "first_names", "fold", "load", "nationalities", "pronouns", "role_equivalents", "roles", "seats",
-           "sources", "speech_nouns", "speech_verbs", "time_words", "titles"]
+           "first_names", "fold", "load", "nationalities", "office_holders", "pronouns", "role_equivalents", "roles",
+           "seats", "sources", "speech_nouns", "speech_verbs", "time_words", "titles"]

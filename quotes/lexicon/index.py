@@ -174,6 +174,17 @@ def seats() -> dict[str, str]:
 
 
 @cache
+def office_holders() -> dict[str, tuple[str, str, tuple[tuple[int, int], ...]]]:
+    """Folded full name → (office, country, terms as (first, last) years; a running term ends in
+    9999): Emmanuel Macron → (head-of-state, France, ((2017, 9999),))."""
+    def years(term: str) -> tuple[int, int]:
+        first, _, last = term.partition("-")
+        return int(first), int(last) if last else (9999 if "-" in term else int(first))
+    return {fold(e["name"]): (e["office"], e["country"], tuple(years(t) for t in e["terms"].split(",")))
+            for e in load("office_holders").entries}
+
+
+@cache
 def time_words() -> frozenset[str]:
     return frozenset(fold(e["word"]) for e in load("time_words").entries)
 

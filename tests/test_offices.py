@@ -1,0 +1,159 @@
+"""Offices named by title alone (le chef de l'État, le Premier ministre) and roles the article
+gives to others (les avocats de X): who a description can and cannot be."""
+from __future__ import annotations
+
+import pytest
+
+from quotes import lexicon
+from quotes.entities.roles import holds_office, implied_fits, known_offices, role_concept, state_office
+
+
+def test_the_list_of_office_holders_names_people_with_an_office_and_a_country():
+    holders = lexicon.office_holders()
+    assert holders["emmanuel macron"] == ("head-of-state", "France", ((2017, 9999),))
+    assert holders["edouard philippe"] == ("head-of-government", "France", ((2017, 2020),))
+    assert holders["donald trump"][2] == ((2017, 2021), (2025, 9999))  # two terms, the second running
+    assert holders["gabriel attal"][2] == ((2024, 2024),)  # one year
+    countries = {e["country"] for e in lexicon.load("nationalities").entries}
+    assert {country for _, country, _ in holders.values()} <= countries  # each has an adjective to match
+    assert all(first <= last for *_, terms in holders.values() for first, last in terms)
+
+
+@pytest.mark.parametrize("name, offices", [
+    ("Emmanuel Macron", {"président français"}),
+    ("Macron", {"président français"}),  # a lone surname the list knows
+    ("Edouard Philippe", {"premier ministre français"}),  # written without its accent
+    ("Philippe", set()),  # a lone first name is nobody in particular
+    ("Paul Girard", set()),
+])
+def test_known_offices(name, offices):
+    assert known_offices(name) == offices
+
+
+@pytest.mark.parametrize("role, office", [
+    ("chef de l'État", ("head-of-state", None)),
+    ("président de la République", ("head-of-state", None)),
+    ("président français", ("head-of-state", "France")),
+    ("Premier ministre belge", ("head-of-government", "Belgique")),
+    ("chef du gouvernement", ("head-of-government", None)),
+    ("président", None),  # heads clubs and courts as well
+    ("président du Sénat", None),
+    ("président de la région", None),
+    ("ancien président de la République", None),  # a former holder is no holder
+])
+def test_state_office(role, office):
+    assert state_office(role) == office
+
+
+def test_a_president_of_something_else_is_no_head_of_state():
+    assert role_concept("président de la République") == "head-of-state"
+    assert role_concept("président russe") == "head-of-state"
+    assert role_concept("président de la région Auvergne-Rhône-Alpes") is None
+    assert role_concept("président du MoDem") is None
+    assert role_concept("président LREM de l'Assemblée nationale") is None
+    assert role_concept("ancien président") == "head-of-state"  # a former one is still of that office
+
+
+def test_a_known_holder_is_his_office_and_no_other():
+    macron, philippe = known_offices("Emmanuel Macron"), known_offices("Édouard Philippe")
+    assert holds_office(macron, "chef de l'État") and holds_office(macron, "président de la République")
+    assert not holds_office(macron, "chef du gouvernement") and not holds_office(macron, "président américain")
+    assert holds_office(philippe, "Premier ministre") and not holds_office(philippe, "chef de l'État")
+    assert implied_fits(macron, "président")  # the bare word still fits him
+    assert not implied_fits(macron, "maire communiste") and not implied_fits(macron, "expert")
+    assert not implied_fits(macron, "président de LR")
+
+
+def test_the_office_goes_to_its_holder_not_to_the_person_named_last(quotes_of):
+    qs = quotes_of("Emmanuel Macron s'exprimera lundi, annonce Richard Ferrand. Le chef de l'État a déclaré "
+                   "jeudi : « Je ne mettrai pas d'huile sur le feu. »")
+    q = qs["Je ne mettrai pas d'huile sur le feu"]
+    assert q.speaker.name == "Emmanuel Macron"
+    assert q.role == "chef de l'État"
+
+
+def test_a_known_prime_minister_is_never_the_head_of_state(quotes_of):
+    qs = quotes_of("Édouard Philippe a annoncé mardi un moratoire sur la taxe carbone. Le chef de l'État a "
+                   "ajouté jeudi : « Aucune taxe ne vaut l'unité de la nation. »")
+    q = qs["Aucune taxe ne vaut l'unité de la nation"]
+    assert q.speaker is None or q.speaker.name != "Édouard Philippe"
+    assert q.role == "chef de l'État"
+
+
+def test_the_office_the_article_states_beats_the_list(quotes_of):
+    # the list knows François Bayrou as a later Prime Minister; here the article names another one
+    qs = quotes_of("Le Premier ministre, Jean-Pierre Marchand, a reçu les syndicats mardi. François Bayrou a "
+                   "critiqué la réforme. Le Premier ministre a répondu : « Nous tiendrons le cap. »")
+    assert qs["Nous tiendrons le cap"].speaker.name == "Jean-Pierre Marchand"
+
+
+def test_the_person_whose_lawyers_the_article_names_is_not_the_lawyer(parse):
+    from quotes.entities import EntityModel
+
+    doc = parse("Les avocats de l'accusé Paul Girard se sont plaints des débats. L'avocat a ensuite "
+                "dénoncé une procédure bâclée devant la cour.")
+    model = EntityModel(doc)
+    girard = next(e for e in model.entities if e.name == "Paul Girard")
+    assert "avocat" in girard.barred
+    assert not any("avocat" in role for _, role in girard.roles)
+
+
+def test_a_listed_holder_is_no_other_description_by_proximity(quotes_of):
+    qs = quotes_of("Emmanuel Macron a reçu les maires à l'Élysée mardi. « Nous avons été entendus », "
+                   "estime l'élu béarnais.")
+    q = qs["Nous avons été entendus"]
+    assert q.speaker is None or q.speaker.name != "Emmanuel Macron"
+    assert q.role == "élu béarnais"
+
+
+def test_may_be():
+    from quotes.entities.entity import Entity
+    from quotes.entities.roles import may_be
+
+    macron = Entity(0, "person", "macron", ["Emmanuel Macron"], implied=set(known_offices("Emmanuel Macron")))
+    assert may_be(macron, "chef de l'État") and may_be(macron, "président")
+    assert not may_be(macron, "maire communiste")
+    girard = Entity(1, "person", "girard", ["Paul Girard"], implied={"avocat"}, barred={"avocat"})
+    assert not may_be(girard, "avocat")  # (les avocats de Me Girard: others, though he is one too)
+    assert may_be(girard, "accusé")
+
+
+def test_a_role_ends_before_a_speech_verb_tagged_as_an_adjective(quotes_of):
+    qs = quotes_of("Édouard Philippe était mardi soir sur TF1. Le premier ministre insiste : « Nous tiendrons. »")
+    assert qs["Nous tiendrons"].role == "premier ministre"
+
+
+@pytest.mark.parametrize("text, quote", [
+    # a prefect's seat names its holder, not the person just named
+    ("Éric Girard a appelé au blocage des routes mardi. Le préfet de Vaucluse a déclaré : « Les forces de "
+     "l'ordre interviendront. »", "Les forces de l'ordre interviendront"),
+])
+def test_a_prefect_is_not_the_person_named_last(quotes_of, text, quote):
+    q = quotes_of(text)[quote]
+    assert q.speaker is None or q.speaker.name != "Éric Girard"
+    assert q.role == "préfet de Vaucluse"
+
+
+def test_no_role_from_an_object_pronoun_or_a_thing_in_apposition(parse):
+    from quotes.entities import EntityModel
+
+    doc = parse("Paul Girard a défendu sa réforme devant les députés. L'opposition l'accuse d'avoir menti. "
+                "Le LBD-40, successeur du Flash-Ball, fait débat depuis des mois.")
+    girard = next(e for e in EntityModel(doc).entities if e.name == "Paul Girard")
+    assert girard.roles == []  # neither « accusé » (l'accuse) nor « successeur du Flash-Ball »
+
+
+def test_an_office_is_held_in_its_years():
+    assert known_offices("François Bayrou", 2019) == set()  # the MoDem's leader then
+    assert known_offices("François Bayrou", 2025) == {"premier ministre français"}
+    assert known_offices("Donald Trump", 2023) == set() and known_offices("Donald Trump", 2026)
+    assert known_offices("Donald Trump") == {"président américain"}  # an undated article hears every holder
+
+
+@pytest.mark.parametrize("date, speaker", [("2019-02-01", None), ("2025-03-10", "François Bayrou")])
+def test_the_article_date_picks_the_holder(extractor, date, speaker):
+    text = ("François Bayrou a critiqué la réforme des retraites mardi. Le Premier ministre a répondu "
+            "jeudi : « Nous tiendrons le cap. »")
+    q = next(q for q in extractor.extract(text, "t", date=date) if q.text == "Nous tiendrons le cap")
+    assert (q.speaker.name if q.speaker else None) == speaker
+    assert q.role == "Premier ministre"
