@@ -146,7 +146,7 @@ class EntityModel(Resolver):
             m = mention_at(doc, t.i)
             if m is None or m.name or not m.role or m.kind != "person" or m.possessive:
                 continue
-            if fold(m.role.split()[0]) not in fold(doc.text[m.start:m.end]):
+            if m.role.split()[0].lower() not in doc.text[m.start:m.end].lower():
                 continue  # « Le LBD-40, successeur du Flash-Ball »: a role beside a thing describes no one
             ent = self._antecedent_for_role(m)
             if ent is not None:

@@ -99,7 +99,7 @@ def _past_adjectives(doc: Doc, k: int, floor: int) -> int:
 
 def _speech_verb(doc: Doc, j: int) -> bool:
     """A present-tense form of a speech verb (insiste, affirment): no adjective of a role."""
-    w = fold(doc.tokens[j].text)
+    w = doc.tokens[j].text.lower()
     lemma = w[:-3] + "er" if w.endswith("ent") else w + "r" if w.endswith("e") else None
     return lemma is not None and lexicon.speech_verbs().has(lemma)
 

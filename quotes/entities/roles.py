@@ -140,7 +140,7 @@ def known_offices(name: str, year: int | None = None) -> frozenset[str]:
     key = fold(name.strip())
     hit = holders.get(key)
     if hit is None and " " not in key and key not in lexicon.first_names():
-        found = [v for k, v in holders.items() if surname_key(k) == key]
+        found = _holders_by_surname().get(key, [])
         hit = found[0] if len(found) == 1 else None
     if hit is None:
         return frozenset()
@@ -148,6 +148,14 @@ def known_offices(name: str, year: int | None = None) -> frozenset[str]:
     if year is not None and not any(first <= year <= last for first, last in terms):
         return frozenset()
     return frozenset({f"{OFFICE_ROLES[office]} {_adjective(country)}"})
+
+
+@lru_cache(maxsize=1)
+def _holders_by_surname() -> dict[str, list]:
+    out: dict[str, list] = {}
+    for k, v in lexicon.office_holders().items():
+        out.setdefault(surname_key(k), []).append(v)
+    return out
 
 
 @lru_cache(maxsize=64)
