@@ -157,3 +157,46 @@ def test_the_article_date_picks_the_holder(extractor, date, speaker):
     q = next(q for q in extractor.extract(text, "t", date=date) if q.text == "Nous tiendrons le cap")
     assert (q.speaker.name if q.speaker else None) == speaker
     assert q.role == "Premier ministre"
+
+
+def test_a_party_word_tells_no_two_offices_together():
+    from quotes.entities.roles import qualified_apart
+    # « Parti » is in both: the parties still differ
+    assert qualified_apart("premier secrétaire du Parti socialiste", "secrétaire national du Parti communiste",
+                           "secretaire")
+    assert not qualified_apart("président du parti", "président du Parti socialiste", "president")
+
+
+@pytest.mark.parametrize("text, name, role", [
+    # the name beside the description is its own: nobody named before gets the role
+    ("Paul Girard a été blessé samedi à Paris. Côté politique, le secrétaire national du parti, Marc Roy "
+     "comme les écologistes se sont indignés.", "Paul Girard", None),
+    # a description and a later name in one sentence are two people
+    ("Paul Girard conteste les faits depuis le début du procès. La cour ordonnera à l'expert en acoustique "
+     "de prélever la voix de Paul Girard.", "Paul Girard", None),
+    # a description after a preposition is someone the sentence acts on
+    ("Paul Girard conteste les faits depuis le début du procès. Ses chaussures ont été comparées par "
+     "l'expert à celles du tueur.", "Paul Girard", None),
+])
+def test_a_description_beside_or_before_a_name_in_its_sentence(parse, text, name, role):
+    from quotes.entities import EntityModel
+
+    ent = next(e for e in EntityModel(parse(text)).entities if e.name == name)
+    assert [r for _, r in ent.roles] == ([role] if role else [])
+
+
+def test_a_listed_holder_is_no_head_of_another_country(quotes_of):
+    macron = known_offices("Emmanuel Macron")
+    assert not implied_fits(macron, "président égyptien") and implied_fits(macron, "président français")
+    qs = quotes_of("Emmanuel Macron, président de la République, a reçu mardi son homologue à l'Élysée. "
+                   "« Nos deux pays coopéreront », a assuré le président égyptien.")
+    q = qs["Nos deux pays coopéreront"]
+    assert q.speaker is None or q.speaker.name != "Emmanuel Macron"
+
+
+def test_the_person_the_article_titles_is_the_description_not_one_named_since(quotes_of):
+    # Me says Paul Girard is a lawyer: « l'avocat » is him, not the accused named since
+    qs = quotes_of("Me Paul Girard, conseil de la famille, a plaidé mercredi. Mehdi Benali a admis qu'il était "
+                   "parti en Syrie. « Il avoue quand il est coincé », a résumé l'avocat.")
+    q = qs["Il avoue quand il est coincé"]
+    assert q.speaker.name == "Paul Girard" and q.role == "avocat"

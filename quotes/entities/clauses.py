@@ -72,3 +72,16 @@ def completed_role(doc: Doc, first: int, last: int, name: str) -> str | None:
     if j < 2 or toks[j - 1].text.lower() not in DE or toks[j - 2].pos != "NOUN":
         return None
     return role_head(toks[j - 2].text)
+
+
+def named_later(doc: Doc, first: int, end: int, positions: list[int]) -> bool:
+    """« elle ordonnera à l'expert de prélever la voix de Paul Girard »: a description (its first
+    token, its end) and a later name in one sentence are two people."""
+    sent = doc.sent_of(first)
+    return any(end <= p < sent.end for p in positions)
+
+
+def after_preposition(doc: Doc, first: int, pos: int) -> bool:
+    """« comparées par l'expert », « ordonnera à l'expert »: a description after a preposition
+    (not a source's: selon, pour) brings in someone the sentence acts on, not the one named."""
+    return first > 0 and doc.tokens[first - 1].pos == "ADP" and not source_at(doc, pos)

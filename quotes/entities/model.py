@@ -12,7 +12,7 @@ from .entity import Entity
 from .mentions import DE, DETS, Mention, _role_span, own_role, apposition, build, glued, is_title, mention_at, np_end
 from .names import group_noun
 from .resolution import Resolver
-from .clauses import completed_role, source_at, subject_at
+from .clauses import after_preposition, completed_role, named_later, source_at, subject_at
 from .roles import (country_of, holds_office, implied_fits, known_offices, may_be, minister_seat, names_holder,
                     same_seat, qualified_apart, role_concept, role_entry, role_head, state_office, surname_key)
 
@@ -146,15 +146,22 @@ class EntityModel(Resolver):
             m = mention_at(doc, t.i)
             if m is None or m.name or not m.role or m.kind != "person" or m.possessive:
                 continue
-            if m.role.split()[0].lower() not in doc.text[m.start:m.end].lower():
+            if m.role.split()[0].lower() not in doc.text[m.start:m.end].lower() or self._apposed(m):
                 continue  # « Le LBD-40, successeur du Flash-Ball »: a role beside a thing describes no one
             ent = self._antecedent_for_role(m)
             if ent is not None:
                 ent.roles.append((m.start, m.role))
                 ent.positions.append(m.start)
 
+    def _apposed(self, m: Mention) -> bool:
+        """« le secrétaire national du PCF, Fabien Roussel »: the name beside the description (whose
+        mention opens on it) names it; no one named before does."""
+        toks = self.doc.tokens
+        at = {m.start} | ({toks[m.last + 1].start} if m.last + 1 < len(toks) and toks[m.last].text == "," else set())
+        return any(e.kind == "person" and at & set(e.positions) for e in self.entities)
+
     def _antecedent_for_role(self, m: Mention) -> Entity | None:
-        best, best_pos = None, -1
+        found: dict[bool, tuple[int, Entity]] = {}  # the latest candidate, with a stated role or not
         entry = role_entry(m.role or "")
         office = entry is not None and "office" in entry.flags or minister_seat(m.role or "")
         known = [e for e in self.entities if e.kind == "person" and holds_office(e.implied, m.role or "")
@@ -167,19 +174,26 @@ class EntityModel(Resolver):
                 continue  # (les figures du mouvement: a group, not the one person named before)
             if not self._role_fits(ent, m.role or "", m.country) or names_holder(m.role or "", ent.name):
                 continue  # (l'avocat de Jérôme Rodrigues is not Rodrigues)
-            if not ent.roles and (m.start - last > 600 or (len((ent.name or "").split()) < 2 and not ent.implied)
+            # (Me Girard is an avocat: his title says so; the list of office holders is no statement)
+            stated = bool(ent.roles) or any(state_office(r) is None for r in ent.implied)
+            if not stated and (m.start - last > 600 or len((ent.name or "").split()) < 2
                                   or self._named_between(ent, last, m.start) or office
                                   or not (self._subject_at(last) or self._source_at(last))
-                                  or self._complement_of(ent, last, m)):
+                                  or self._complement_of(ent, last, m)
+                                  or named_later(self.doc, m.first, m.end, ent.positions)
+                                  or after_preposition(self.doc, m.first, m.start)):
                 # a person with no stated role: only the one just named in full as a subject, nobody
                 # since (après avoir obtenu d'Emmanuel Macron que…, le maire de Pau: not Macron); and
                 # never for an office (le Premier ministre names its holder, not whoever was named last)
                 continue
-            if last > best_pos:
-                best, best_pos = ent, last
+            if last > found.get(stated, (-1, None))[0]:
+                found[stated] = (last, ent)
+        # someone the article gives the role beats a person merely named since (Me Girard, … Paul
+        # Roy a été arrêté … l'avocat: Me Girard)
+        best = (found.get(True) or found.get(False) or (-1, None))[1]
         if known and (best is None or not best.roles):  # le chef de l'État: the head of state the article names
             return self._nearest([e for e in known if e.roles] or known, m.start)  # (one it says so of first)
-        if best is not None and not best.roles and self._source_at(m.start):
+        if best is not None and True not in found and self._source_at(m.start):
             return self._last_quoted(best, m) or best
         return best
 
@@ -236,6 +250,12 @@ class EntityModel(Resolver):
             return False  # (may_be, without the office list: a stated role comes first)
         if not ent.roles:
             return not ent.implied or implied_fits(ent.implied, role)
+        listed = {country_of(r) for r in ent.implied} - {None}
+        if country and listed and country not in listed:
+            return False  # le président égyptien is not Emmanuel Macron, whatever the article calls him
+        titled = {r for r in ent.implied if state_office(r) is None}
+        if titled and implied_fits(titled, role):
+            return True  # Me Girard, conseil de la famille: still an avocat
         head, concept = role_head(role), role_concept(role)
         for _, r in ent.roles:
             if same_seat(role, r):

@@ -84,12 +84,23 @@ def country_of(role: str) -> str | None:
 STOP = {"de", "du", "des", "la", "le", "l", "d", "et", "a", "au", "aux", "en"}
 
 
+# words of rank inside a title: secrétaire général de la CGT and of the CFDT share « général », not a seat
+RANKS = {"general", "generale", "national", "nationale", "premier", "premiere", "adjoint", "adjointe", "delegue",
+         "deleguee", "executif", "executive"}
+
+
+@lru_cache(maxsize=1)
+def _group_nouns() -> frozenset[str]:
+    """Nouns that head parties, unions and associations: they tell no two of them apart."""
+    return frozenset(k for k, cls in lexicon.bodies().items() if cls in ("party", "union", "collective"))
+
+
 def qualified_apart(mention_role: str, held: str, head: str | None) -> bool:
     """A role said with its own qualifier (président du Bundestag, maire de Pau) names another office
     than a held role of the same head that shares none of those words; a bare role (le président)
     qualifies nothing."""
     quals = {fold(w) for w in WORD.findall(mention_role)} - STOP - {head or ""}
-    quals -= set(lexicon.nationalities())
+    quals -= set(lexicon.nationalities()) | _group_nouns() | RANKS  # (du Parti socialiste, du Parti communiste)
     if not quals:
         return False
     return not quals & {fold(w) for w in WORD.findall(held)}
@@ -194,6 +205,8 @@ def implied_fits(implied: frozenset[str] | set[str], role: str) -> bool:
     head, concept = role_head(role), role_concept(role)
     for r in implied:
         if state_office(r) is not None:
+            if country_of(role) not in (None, country_of(r)):
+                continue  # (le président égyptien)
             if holds_office({r}, role) or head == role_head(r) and not qualified_apart(role, r, head):
                 return True
         elif head == fold(r) or concept is not None and concept == role_concept(r):
