@@ -99,7 +99,7 @@ def qualified_apart(mention_role: str, held: str, head: str | None) -> bool:
     """A role said with its own qualifier (président du Bundestag, maire de Pau) names another office
     than a held role of the same head that shares none of those words; a bare role (le président)
     qualifies nothing."""
-    quals = {fold(w) for w in WORD.findall(mention_role)} - STOP - {head or ""}
+    quals = {fold(w) for w in WORD.findall(mention_role)} - STOP - set((head or "").split())
     quals -= set(lexicon.nationalities()) | _group_nouns() | RANKS  # (du Parti socialiste, du Parti communiste)
     if not quals:
         return False
