@@ -370,7 +370,7 @@ class EntityModel(Resolver):
         if m.title and lexicon.titles()[m.title][3]:
             ent.implied.add(lexicon.titles()[m.title][3])
         if kind == "person":
-            ent.implied |= known_offices(m.name, self.year)  # Emmanuel Macron: le chef de l'État, whom the article names
+            ent.implied |= known_offices(m.name, self.year)  # Emmanuel Macron: le chef de l'État the article names
             head = completed_role(self.doc, m.first, m.last, m.name or "")
             if head:
                 ent.barred.add(head)

@@ -237,7 +237,7 @@ class Resolver:
                 continue
             if m.gender != "x" and ent.gender not in ("x", m.gender):
                 continue
-            if country and (listed := {country_of(r) for r in ent.implied} - {None}) and country not in listed:
+            if country and (held := {country_of(r) for r in ent.implied} - {None}) and country not in held:
                 continue  # le président égyptien is not the French one the list knows
             # what a title or the list of office holders implies counts, after what the article states
             listed = [r for r in ent.implied
