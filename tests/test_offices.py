@@ -202,3 +202,16 @@ def test_the_person_the_article_titles_is_the_description_not_one_named_since(qu
                    "parti en Syrie. « Il avoue quand il est coincé », a résumé l'avocat.")
     q = qs["Il avoue quand il est coincé"]
     assert q.speaker.name == "Paul Girard" and q.role == "avocat"
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Anne Roy rappelle que le chef de l'État touche une indemnité.", "le chef de l'État"),
+    ("Le soir venu, le premier ministre insiste : il faut tenir.", "le premier ministre"),
+])
+def test_a_role_phrase_ends_before_a_verb_the_tagger_took_for_a_noun(parse, text, role):
+    from quotes.entities.phrases import np_end
+
+    doc = parse(text)
+    i = next(t.i for t in doc.tokens if t.text.lower() == "le" and doc.tokens[t.i + 1].text in ("chef", "premier"))
+    end = np_end(doc, i, doc.sent_of(i).last)
+    assert doc.text[doc.tokens[i].start:doc.tokens[end - 1].end] == role

@@ -137,8 +137,10 @@ def np_end(doc: Doc, i: int, limit: int) -> int:
         if j > head and not _capitalised(t) and fold(t.text) in lexicon.time_words() \
                 and _low(toks[j - 1]) not in DE | DETS.keys():
             break  # le chef de l'État lundi: a day is when, not part of the role (but: le bilan de mardi)
-        if j > head and state == "head" and t.pos in ("ADJ", "NOUN") and not _capitalised(t) and _speech_verb(doc, j):
-            break  # « le premier ministre insiste : … »: a speech verb the tagger took for an adjective
+        if j > head and t.pos in ("ADJ", "NOUN") and not _capitalised(t) and (
+                state == "head" and _speech_verb(doc, j) or j + 1 < limit and _low(toks[j + 1]) in ("un", "une")):
+            break  # « le premier ministre insiste : … », « le chef de l'État touche une indemnité »: a verb
+            # the tagger took for an adjective or a noun (a noun takes no object)
         if head_is_role and state == "head" and (affiliation(t) or _party_word(doc, j, limit)):
             j = end = j + 1  # le député UDI (Charles de Courson), le député Insoumis Alexis Corbière: the role's
             continue
