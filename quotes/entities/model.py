@@ -14,7 +14,7 @@ from .names import group_noun
 from .resolution import Resolver
 from .clauses import after_preposition, completed_role, named_later, source_at, subject_at
 from .roles import (country_of, holds_office, implied_fits, known_offices, may_be, minister_seat, names_holder,
-                    same_seat, qualified_apart, role_concept, role_entry, role_head, state_office, surname_key)
+                    same_seat, qualified_apart, role_concept, role_entry, role_head, surname_key, titled)
 
 
 def _first_name_led(doc: Doc, e) -> bool:
@@ -175,7 +175,7 @@ class EntityModel(Resolver):
             if not self._role_fits(ent, m.role or "", m.country) or names_holder(m.role or "", ent.name):
                 continue  # (l'avocat de Jérôme Rodrigues is not Rodrigues)
             # (Me Girard is an avocat: his title says so; the list of office holders is no statement)
-            stated = bool(ent.roles) or any(state_office(r) is None for r in ent.implied)
+            stated = bool(ent.roles or titled(ent.implied))
             if not stated and (m.start - last > 600 or len((ent.name or "").split()) < 2
                                   or self._named_between(ent, last, m.start) or office
                                   or not (self._subject_at(last) or self._source_at(last))
@@ -253,8 +253,8 @@ class EntityModel(Resolver):
         listed = {country_of(r) for r in ent.implied} - {None}
         if country and listed and country not in listed:
             return False  # le président égyptien is not Emmanuel Macron, whatever the article calls him
-        titled = {r for r in ent.implied if state_office(r) is None}
-        if titled and implied_fits(titled, role):
+        by_title = titled(ent.implied)
+        if by_title and implied_fits(by_title, role):
             return True  # Me Girard, conseil de la famille: still an avocat
         head, concept = role_head(role), role_concept(role)
         for _, r in ent.roles:

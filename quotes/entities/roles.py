@@ -214,11 +214,17 @@ def implied_fits(implied: frozenset[str] | set[str], role: str) -> bool:
     return False
 
 
+def titled(implied: set[str]) -> set[str]:
+    """The implied roles a title gives (Me → avocat), without those of the list of office holders:
+    a title is a statement of the article, the list is not."""
+    return {r for r in implied if state_office(r) is None}
+
+
 def may_be(ent, role: str) -> bool:
     """Whether a description can name this entity at all: not a role the article gives to others
     around them (les avocats de X: X is no avocat), and for a holder of a listed office, only
     that office (Emmanuel Macron is no élu béarnais and no professeur)."""
     if role_head(role) in ent.barred:
         return False
-    listed = {r for r in ent.implied if state_office(r) is not None}
+    listed = ent.implied - titled(ent.implied)
     return not listed or implied_fits(listed, role)
