@@ -13,7 +13,7 @@ from .mentions import DE, DETS, Mention, _role_span, own_role, apposition, build
 from .names import group_noun
 from .resolution import Resolver
 from .clauses import after_preposition, completed_role, named_later, source_at, subject_at
-from .roles import (country_of, holds_office, implied_fits, known_offices, may_be, minister_seat, names_holder,
+from .roles import (abroad, country_of, holds_office, implied_fits, known_offices, may_be, named_seat, names_holder,
                     same_seat, qualified_apart, role_concept, role_entry, role_head, surname_key, titled)
 
 
@@ -163,7 +163,7 @@ class EntityModel(Resolver):
     def _antecedent_for_role(self, m: Mention) -> Entity | None:
         found: dict[bool, tuple[int, Entity]] = {}  # the latest candidate, with a stated role or not
         entry = role_entry(m.role or "")
-        office = entry is not None and "office" in entry.flags or minister_seat(m.role or "")
+        office = entry is not None and "office" in entry.flags or named_seat(m.role or "")
         known = [e for e in self.entities if e.kind == "person" and holds_office(e.implied, m.role or "")
                  and all(implied_fits(e.implied, r) for _, r in e.roles)]  # (what the article says of them comes first)
         for ent in self.entities:
@@ -250,9 +250,8 @@ class EntityModel(Resolver):
             return False  # (may_be, without the office list: a stated role comes first)
         if not ent.roles:
             return not ent.implied or implied_fits(ent.implied, role)
-        listed = {country_of(r) for r in ent.implied} - {None}
-        if country and listed and country not in listed:
-            return False  # le président égyptien is not Emmanuel Macron, whatever the article calls him
+        if abroad(ent, country):
+            return False
         by_title = titled(ent.implied)
         if by_title and implied_fits(by_title, role):
             return True  # Me Girard, conseil de la famille: still an avocat

@@ -13,7 +13,8 @@ from ..lexicon import fold
 from .bodies import antecedent_body, bare_body
 from .entity import Entity, Resolution
 from .mentions import Mention, own_role
-from .roles import country_of, implied_fits, may_be, qualified_apart, role_concept, role_entry, role_head, state_office
+from .roles import (abroad, country_of, implied_fits, may_be, qualified_apart, role_concept, role_entry, role_head,
+                    state_office)
 
 
 STATE_FIELDS = {"justice", "police", "military", "government", "diplomacy"}
@@ -237,8 +238,8 @@ class Resolver:
                 continue
             if m.gender != "x" and ent.gender not in ("x", m.gender):
                 continue
-            if country and (held := {country_of(r) for r in ent.implied} - {None}) and country not in held:
-                continue  # le président égyptien is not the French one the list knows
+            if abroad(ent, country):
+                continue
             # what a title or the list of office holders implies counts, after what the article states
             listed = [r for r in ent.implied
                       if implied_fits({r}, m.role or "") and (not ent.roles or not state_office(r))]

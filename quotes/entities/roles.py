@@ -110,7 +110,7 @@ SEATS = regex.compile(r"^(?:(?i:porte-parole du gouvernement)|(?i:ministre) (?:d
                       r"|(?i:préfète|préfet|procureure|procureur) (?:de l'|de la |des |du |de )\p{Lu})")
 
 
-def minister_seat(role: str) -> bool:
+def named_seat(role: str) -> bool:
     """A seat named by its title (le ministre de l'Intérieur, le porte-parole du gouvernement, le
     préfet de Vaucluse, le procureur de Paris): its holder, whom the article may not name, not whoever was
     named last. (The head of state is left out: articles about the president name him, then call
@@ -218,6 +218,13 @@ def titled(implied: set[str]) -> set[str]:
     """The implied roles a title gives (Me → avocat), without those of the list of office holders:
     a title is a statement of the article, the list is not."""
     return {r for r in implied if state_office(r) is None}
+
+
+def abroad(ent, country: str | None) -> bool:
+    """Whether a description's country is not the one of the office the list gives this person
+    (le président égyptien is not Emmanuel Macron, whatever the article calls him)."""
+    held = {country_of(r) for r in ent.implied} - {None}
+    return bool(country and held and country not in held)
 
 
 def may_be(ent, role: str) -> bool:
