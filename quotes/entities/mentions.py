@@ -17,7 +17,7 @@ import regex
 from .. import lexicon
 from ..lexicon import fold
 from ..nlp import Doc
-from .names import _name_run, _person_span, complement_at, name_word  # noqa: F401  (name_word: re-exported)
+from .names import NAME_STOPS, _name_run, _person_span, complement_at, name_word  # noqa: F401  (name_word: re-exported)
 from .phrases import (DE, DETS, NAME_PARTICLES, NOMINAL, _capitalised, _low, _title_article,  # noqa: F401
                       affiliation, glued, is_title, np_end, role_length)
 
@@ -62,6 +62,10 @@ def _role_span(doc: Doc, a: int, b: int) -> tuple[int, int, str] | None:
         _, gender, n = hit
         first = spans[k][1]
         before = doc.tokens[first - 1] if first > a else None
+        if n == 1 and before is not None and _capitalised(doc.tokens[first]) and _capitalised(before) \
+                and before.i != doc.sent_of(before.i).first:
+            continue  # Bruno Le Maire, M. Le Maire: one capitalised role word after a capitalised word is a
+            # name's (not: … Edouard Philippe Le Premier ministre, a heading glued to the lead)
         if before is not None and before.pos == "NOUN" and not before.text[:1].isupper() \
                 and not index.match([fold(before.text)], 0):
             continue  # le mouvement lycéen, la grève enseignante: an adjective of another noun, no role
@@ -69,6 +73,9 @@ def _role_span(doc: Doc, a: int, b: int) -> tuple[int, int, str] | None:
             first -= 1
         return first, spans[k + n - 1][2], gender
     return None
+
+
+ROLE_TAILS = DE | {"le", "la", "l'", "l’", "les", "et", "ou", "par"} | NAME_STOPS
 
 
 def _head_index(doc: Doc, a: int, b: int) -> int:
@@ -130,6 +137,9 @@ def build(doc: Doc, a: int, b: int, appos: tuple[int, int] | None = None) -> Men
             ra, rb, rgender = role
             stop = name[0] if name and name[0] >= rb else pb
             ra, stop = _strip_edges(doc, ra, stop)
+            while stop > ra + 1 and _low(toks[stop - 1]) in ROLE_TAILS:
+                stop -= 1  # le ministre de [Rugy], président de l'Assemblée sur [France Inter]: the name
+                # cut the role after a word that only leads into it
             if stop > ra:
                 m.role = span_text(doc, ra, stop)
                 m.country = _country(doc, ra, stop)
@@ -240,6 +250,8 @@ def _classify(doc: Doc, m: Mention, a: int, b: int) -> None:
         m.kind = "person" if m.definite else "anonymous"
         return
     words = span_text(doc, *_strip_edges(doc, a, b))
+    if b - a == 1 and toks[a].pos == "PRON":
+        words = ""  # « Qui peut dire que… ? », « Tout le monde »: a pronoun describes no one
     m.kind = "anonymous" if words else "unknown"
     m.role = words or None
 
@@ -264,12 +276,25 @@ def _countries() -> frozenset[str]:
 
 def pronoun(doc: Doc, i: int) -> Mention | None:
     hit = lexicon.pronouns().get(fold(doc.tokens[i].text))
+    if not hit and _relative_opening(doc, i):
+        t = doc.tokens[i]
+        return Mention(i, i + 1, t.start, t.end, "pronoun")
     if not hit:
         return None
     cls, gender, number = hit
     t = doc.tokens[i]
     return Mention(i, i + 1, t.start, t.end, "unknown" if cls == "impersonal" else "pronoun",
                    gender=gender, number=number)
+
+
+def _relative_opening(doc: Doc, i: int) -> bool:
+    """« …, indique Alain Aubert. Qui prédit que… »: a sentence that opens on Qui and asks nothing
+    goes on about the person just named (a relative pronoun cut off by a full stop, for effect)."""
+    t = doc.tokens[i]
+    if t.text != "Qui":
+        return False
+    sent = doc.sent_of(i)
+    return sent.first == i and doc.tokens[sent.last - 1].text != "?"
 
 
 def _past_one_of(doc: Doc, c: int, limit: int) -> int:

@@ -10,7 +10,7 @@ from ..lexicon import fold
 from ..nlp import Doc
 from .entity import Entity
 from .mentions import DE, DETS, Mention, _role_span, own_role, apposition, build, glued, is_title, mention_at, np_end
-from .names import group_noun
+from .names import group_noun, named_in_full
 from .resolution import Resolver
 from .clauses import after_preposition, completed_role, named_later, source_at, subject_at
 from .roles import (abroad, country_of, holds_office, implied_fits, known_offices, may_be, named_seat, names_holder,
@@ -39,6 +39,12 @@ def _not_a_person(doc: Doc, e) -> bool:
     if e.first > 0 and toks[e.first - 1].pos == "NUM" or e.first > 1 and toks[e.first - 1].text.lower() in DE \
             and toks[e.first - 2].text.lower().endswith(QUANTITIES):
         return True  # quatre Gilets jaunes, une trentaine de Gilets jaunes, des milliers de Bretons
+    w = e.first + (toks[e.first].text in ("de", "d'", "d’"))  # (the tagger's « de Vinci »)
+    if e.last == w + 1 and w >= 2 and toks[w - 1].text.lower() in ("de", "d'", "d’") \
+            and toks[w - 2].pos == "NOUN" and fold(toks[w].text) not in lexicon.first_names() \
+            and not named_in_full(doc, toks[w].text):
+        return True  # le fondateur de Doctissimo, le PDG de Vinci: what the role is of (but: l'avocat de
+        # Nemmouche, where the article names Mehdi Nemmouche)
     return e.first >= 2 and toks[e.first - 1].text.lower() in ("de", "du", "d'", "d’") and \
         toks[e.first - 2].text.lower() in PLACE_NOUNS or e.first >= 1 and toks[e.first - 1].text.lower() in PLACE_NOUNS
 

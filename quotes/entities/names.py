@@ -129,14 +129,51 @@ def _complement(doc: Doc, a: int, k: int) -> bool:
     j = k
     while j > a and is_title(toks[j - 1]):
         j -= 1
-    if j - 2 < a or _low(toks[j - 1]) not in DE or _capitalised(toks[j - 2]) \
+    if j - 2 > a and _low(toks[j - 1]) in ARTICLES and _low(toks[j - 2]) in DE:
+        j -= 1  # la députée de la France insoumise, l'éditorialiste de La Libre: the body completes the role
+    if j - 2 < a or _low(toks[j - 1]) not in DE or _capitalised(toks[j - 2]) and not _role_word(toks[j - 2]) \
             or toks[j - 2].pos not in ("NOUN", "ADJ", "PROPN"):  # (outre-mer: a lowercase word the tagger calls PROPN)
-        return False
-    if any(e.first <= j - 1 < e.last for e in doc.ents_over(j - 1, j)):
         return False
     person = next((e for e in doc.ents_over(k, k + 1)), None)
     words = (person.last - k) if person is not None else 1
-    return j < k or words >= 2 or fold(toks[k].text) in lexicon.first_names()
+    if j < k or words >= 2 or fold(toks[k].text) in lexicon.first_names():
+        return True
+    # a lone word after de that the tagger calls a person: the name's particle only when the article
+    # writes the whole name (François de Rugy … le ministre de Rugy); otherwise what the role is of
+    # (le PDG de Vinci, le fondateur de Doctissimo). (A place stays the body's: la police de Liège.)
+    return person is not None and person.label == "PER" and not _particle_name(doc, toks[k].text)
+
+
+ARTICLES = {"le", "la", "l'", "l’", "les"}
+
+
+def _role_word(t) -> bool:
+    return lexicon.roles().match([fold(t.text)], 0) is not None  # (PDG, DG: a role in capitals)
+
+
+def _particle_name(doc: Doc, word: str) -> bool:
+    return named_in_full(doc, word, particle=True)
+
+
+def named_in_full(doc: Doc, word: str, particle: bool = False) -> bool:
+    """The article writes `word` as a person's surname somewhere: after a first name or M./Mme/Me
+    (Mehdi Nemmouche, M. Nemmouche), or, with `particle`, after a first name and de (François de Rugy)."""
+    key = ("named-in-full", word, particle)
+    if key not in doc.memo:
+        link = r" d(?:e |['’])" if particle else r" (?:d(?:e |['’]))?"
+        doc.memo[key] = any(
+            fold(m.group(1)) in lexicon.first_names() or m.group(1) in ("M.", "Mme", "Me")
+            for m in regex.finditer(rf"(\S+){link}{regex.escape(word)}\b", doc.text))
+    return doc.memo[key]
+
+
+def _after_complement(doc: Doc, per: tuple[int, int]) -> tuple[int, int] | None:
+    """The person named after a role's complement that the tagger ran into one name: « le PDG de
+    Renault Carlos Ghosn » → Carlos Ghosn (a first name opens the name, two words at least)."""
+    for k in range(per[0] + 1, per[1] - 1):
+        if _capitalised(doc.tokens[k]) and fold(doc.tokens[k].text) in lexicon.first_names():
+            return k, per[1]
+    return None
 
 
 def complement_at(doc: Doc, a: int, b: int) -> int | None:
@@ -155,7 +192,7 @@ def _name_run(doc: Doc, a: int, b: int, role: tuple[int, int] | None) -> tuple[i
     """The person or body name inside [a, b), outside the role's own complements."""
     per = _person_span(doc, a, b)
     if per and _complement(doc, a, per[0]):
-        return None
+        return _after_complement(doc, per)
     if per and not (role and role[0] <= per[0] < role[1] and per[0] > role[0] and
                     _low(doc.tokens[per[0] - 1]) in DE):
         return per

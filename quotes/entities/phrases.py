@@ -127,6 +127,7 @@ def np_end(doc: Doc, i: int, limit: int) -> int:
     if n > 1:
         head_is_role = True
         j = end = j + n
+    role_end = head + max(n, 1) if head_is_role else -1
     while j < limit:
         t = toks[j]
         low = _low(t)
@@ -138,9 +139,15 @@ def np_end(doc: Doc, i: int, limit: int) -> int:
                 and _low(toks[j - 1]) not in DE | DETS.keys():
             break  # le chef de l'État lundi: a day is when, not part of the role (but: le bilan de mardi)
         if j > head and t.pos in ("ADJ", "NOUN") and not _capitalised(t) and (
-                state == "head" and _speech_verb(doc, j) or j + 1 < limit and _low(toks[j + 1]) in ("un", "une")):
-            break  # « le premier ministre insiste : … », « le chef de l'État touche une indemnité »: a verb
-            # the tagger took for an adjective or a noun (a noun takes no object)
+                (state == "head" or _capitalised(toks[j - 1])) and _speech_verb(doc, j)
+                or j + 1 < limit and _low(toks[j + 1]) in ("un", "une")):
+            break  # « le premier ministre insiste : … », « l'ancien président de la République critique… »,
+            # « le chef de l'État touche une indemnité »: a verb the tagger took for an adjective or a
+            # noun (a noun takes no object)
+        if j == role_end and t.pos == "NOUN" and not _capitalised(t) and not glued(doc, j) \
+                and not lexicon.roles().match([fold(t.text)], 0):
+            break  # « pour que le premier ministre sorte de son silence »: a bare common noun does not
+            # follow a role (but: le président fondateur, le député maire), a verb the tagger misread
         if head_is_role and state == "head" and (affiliation(t) or _party_word(doc, j, limit)):
             j = end = j + 1  # le député UDI (Charles de Courson), le député Insoumis Alexis Corbière: the role's
             continue

@@ -1,0 +1,65 @@
+"""A role is the words that describe the speaker, and only those: not the body or person the role is
+of, not the place or programme after it, not a verb the tagger misread, not a surname."""
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def mention(parse):
+    from quotes.entities.mentions import mention_at
+
+    def _at(text: str, first_word: str):
+        doc = parse(text)
+        i = next(t.i for t in doc.tokens if t.text == first_word)
+        return mention_at(doc, i)
+
+    return _at
+
+
+@pytest.mark.parametrize("text, word, name, role", [
+    # a body after « de la » completes the role; the person is named after it
+    ("Mercredi, la députée de la France Insoumise, Claire Mondin, s'est indignée.", "la", "Claire Mondin",
+     "députée de la France Insoumise"),
+    ("« Rien ne change », écrit l'éditorialiste de La Voix du Nord.", "l'", None, "éditorialiste de La Voix du Nord"),
+    # a lone word after de that the tagger may call a person is what the role is of…
+    ("Le fondateur de Doctissimo en appelle à la responsabilité.", "Le", None, "fondateur de Doctissimo"),
+    ("Xavier Dupont, PDG de Vinci, a entendu les exigences.", "Xavier", "Xavier Dupont", "PDG de Vinci"),
+    # … unless the article writes it as a surname with its particle
+    ("François de Rugy est arrivé lundi. Le ministre de Rugy a parlé.", "Le", "Rugy", "ministre"),
+])
+def test_what_a_role_is_of_is_no_name(mention, text, word, name, role):
+    m = mention(text, word)
+    assert (m.name, m.role) == (name, role)
+
+
+@pytest.mark.parametrize("text, word, role", [
+    # the name cut the role after a preposition: the preposition goes too
+    ("« Il faut avancer », a dit Paul Girard, le président de l'Assemblée sur France Inter.", "le",
+     "président de l'Assemblée"),
+    ("Marianne Dupuis, professeure d'anglais à Corot, se dit surprise.", "Marianne", "professeure d'anglais"),
+])
+def test_a_role_does_not_end_on_a_preposition(mention, text, word, role):
+    assert mention(text, word).role == role
+
+
+def test_a_verb_the_tagger_took_for_a_noun_or_an_adjective_ends_the_role(mention):
+    sorte = mention("Tout était prêt pour que le premier ministre sorte de son silence.", "le")
+    assert sorte.role == "premier ministre"
+    critique = mention("L'ancien président de la République critique la gestion de la crise.", "L'")
+    assert critique.role == "ancien président de la République"
+    # a role noun after a role is still the role (le président fondateur, le député maire)
+    assert mention("Le président fondateur du club a parlé.", "Le").role == "président fondateur du club"
+
+
+def test_a_role_word_inside_a_surname_is_no_role(quotes_of):
+    qs = quotes_of("« Il faut agir », insiste l'entourage de Bruno Le Maire devant les élus.")
+    assert qs["Il faut agir"].role == "entourage de Bruno Le Maire"  # (not « Maire »)
+
+
+def test_a_sentence_opening_on_qui_goes_on_about_the_person_just_named(quotes_of):
+    qs = quotes_of("« Les prix ne sont que l'étincelle », indique Paul Girard. Qui prédit que « la colère va durer ».")
+    assert qs["la colère va durer"].speaker.name == "Paul Girard"
+    assert qs["la colère va durer"].role is None  # (not « Qui »)
+    asked = quotes_of("Paul Girard est venu. Qui peut dire que « tout ira bien » ?")
+    assert asked["tout ira bien"].speaker is None  # a question names no one
