@@ -77,7 +77,7 @@ def name_word(doc: Doc, k: int) -> bool:
 def _proper_run(doc: Doc, k: int, b: int) -> tuple[int, int] | None:
     """A run of capitalised words from `k` (Staffan de Mistura, Bachar al-Assad, Washington Post)."""
     t = doc.tokens[k]
-    if not _capitalised(t) or is_title(t) or lexicon.roles().match([fold(t.text)], 0) \
+    if not _capitalised(t) or is_title(t) or lexicon.roles().match([fold(t.text)], 0) and not _after_title_article(doc, k) \
             or fold(t.text) in lexicon.bodies() or t.pos in ("PUNCT", "DET", "VERB") or not name_word(doc, k):
         return None  # (a verb: Choisissez la France, Lire aussi: a button or a teaser, not a name)
     end = k + 1
@@ -98,6 +98,14 @@ def _proper_run(doc: Doc, k: int, b: int) -> tuple[int, int] | None:
 
 
 ROMAN = regex.compile(r"^[IVXLC]{2,}$")
+
+
+def _after_title_article(doc: Doc, k: int) -> bool:
+    """M. Le Maire, Bruno Le Maire: a role word after a title or a first name and a capitalised
+    article is a surname."""
+    toks = doc.tokens
+    return k >= 2 and toks[k - 1].text in ("Le", "La") and (
+        is_title(toks[k - 2]) or fold(toks[k - 2].text) in lexicon.first_names() and _capitalised(toks[k - 2]))
 
 
 def _role_starts(doc: Doc, k: int, b: int) -> bool:
@@ -126,7 +134,7 @@ def _complement(doc: Doc, a: int, k: int) -> bool:
     else. A particle the tagger keeps in the name (le général de Gaulle) and a lone surname after de
     (le ministre de Rugy) are the name's."""
     toks = doc.tokens
-    j = k
+    j = k - 1 if _after_title_article(doc, k) else k  # (l'entourage de M. Le Maire)
     while j > a and is_title(toks[j - 1]):
         j -= 1
     if j - 2 > a and _low(toks[j - 1]) in ARTICLES and _low(toks[j - 2]) in DE:

@@ -127,7 +127,6 @@ def np_end(doc: Doc, i: int, limit: int) -> int:
     if n > 1:
         head_is_role = True
         j = end = j + n
-    role_end = head + max(n, 1) if head_is_role else -1
     while j < limit:
         t = toks[j]
         low = _low(t)
@@ -144,10 +143,6 @@ def np_end(doc: Doc, i: int, limit: int) -> int:
             break  # « le premier ministre insiste : … », « l'ancien président de la République critique… »,
             # « le chef de l'État touche une indemnité »: a verb the tagger took for an adjective or a
             # noun (a noun takes no object)
-        if j == role_end and t.pos == "NOUN" and not _capitalised(t) and not glued(doc, j) \
-                and not lexicon.roles().match([fold(t.text)], 0):
-            break  # « pour que le premier ministre sorte de son silence »: a bare common noun does not
-            # follow a role (but: le président fondateur, le député maire), a verb the tagger misread
         if head_is_role and state == "head" and (affiliation(t) or _party_word(doc, j, limit)):
             j = end = j + 1  # le député UDI (Charles de Courson), le député Insoumis Alexis Corbière: the role's
             continue
@@ -171,6 +166,10 @@ def np_end(doc: Doc, i: int, limit: int) -> int:
                 and lexicon.bodies().get(fold(toks[_past_adjectives(doc, j - 1, i)].text)) == "media":
             # le quotidien (régional) Le Soleil: the outlet's title (not: député Les Républicains)
             state = "name"
+            j += 1
+            continue
+        if t.text in ("Le", "La") and is_title(toks[j - 1]) and j + 1 < limit and _capitalised(toks[j + 1]):
+            state = "name"  # M. Le Maire, Mme Le Pen: the surname's article
             j += 1
             continue
         if low in ("la", "le", "les") and state == "of" and _capitalised(toks[j - 1]) and j + 1 < limit \
@@ -210,5 +209,12 @@ def np_end(doc: Doc, i: int, limit: int) -> int:
             if k < limit and _low(toks[k]) in DE:
                 j = k
                 continue
+        if low == "et" and head_is_role and j + 1 < limit and not _capitalised(toks[j + 1]) \
+                and lexicon.roles().match([fold(toks[j + 1].text)], 0):
+            # le leader de La France insoumise et député de Marseille, Jean-Luc Mélenchon: two roles of
+            # one person, the name in apposition to both
+            j += 1
+            state = "head"
+            continue
         break
     return end

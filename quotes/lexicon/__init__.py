@@ -18,8 +18,9 @@ class LexiconError(ValueError):
 
 @lru_cache(maxsize=1 << 16)
 def fold(s: str) -> str:
-    """Lowercase without accents, apostrophes unified: the key lexicons sort and match on."""
-    s = unicodedata.normalize("NFKD", s.replace("’", "'"))
+    """Lowercase without accents, apostrophes unified, soft hyphens dropped (a scrape's invisible
+    « secrétaire \xadgénéral »): the key lexicons sort and match on."""
+    s = unicodedata.normalize("NFKD", s.replace("’", "'").replace("\xad", ""))
     return "".join(c for c in s if not unicodedata.combining(c)).casefold()
 
 
