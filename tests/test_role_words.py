@@ -65,6 +65,14 @@ def test_two_roles_joined_by_et_share_the_name_in_apposition(mention):
     m = mention("« Il faut reprendre », tacle le leader du parti et député de Marseille, Paul Girard, présent "
                 "sur place.", "le")
     assert (m.name, m.role) == ("Paul Girard", "leader du parti et député de Marseille")
+    m = mention("« Ils seront chassés », a déclaré le ministre italien de l'Intérieur et ex-député européen "
+                "Marco Bellini.", "le")
+    assert (m.name, m.role) == ("Marco Bellini", "ministre italien de l'Intérieur et ex-député européen")
+
+
+def test_a_former_holder_written_with_ex_holds_the_role(mention):
+    m = mention("L'ex-député Paul Girard a pris la parole.", "L'")
+    assert (m.name, m.role) == ("Paul Girard", "ex-député")
 
 
 def test_a_sentence_opening_on_qui_goes_on_about_the_person_just_named(quotes_of):

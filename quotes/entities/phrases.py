@@ -97,6 +97,13 @@ def _past_adjectives(doc: Doc, k: int, floor: int) -> int:
     return k
 
 
+def _past_adjectives_after(doc: Doc, k: int, limit: int) -> int:
+    """Past lowercase adjectives before a noun (et ancien ministre → ministre)."""
+    while k + 1 < limit and doc.tokens[k].pos == "ADJ" and not _capitalised(doc.tokens[k]):
+        k += 1
+    return k
+
+
 def _speech_verb(doc: Doc, j: int) -> bool:
     """A present-tense form of a speech verb (insiste, affirment): no adjective of a role."""
     w = doc.tokens[j].text.lower()
@@ -210,9 +217,9 @@ def np_end(doc: Doc, i: int, limit: int) -> int:
                 j = k
                 continue
         if low == "et" and head_is_role and j + 1 < limit and not _capitalised(toks[j + 1]) \
-                and lexicon.roles().match([fold(toks[j + 1].text)], 0):
-            # le leader de La France insoumise et député de Marseille, Jean-Luc Mélenchon: two roles of
-            # one person, the name in apposition to both
+                and lexicon.roles().match([fold(toks[_past_adjectives_after(doc, j + 1, limit)].text)], 0):
+            # le leader de La France insoumise et député de Marseille, Jean-Luc Mélenchon; le ministre
+            # italien de l'Intérieur et ex-député européen Matteo Salvini: two roles of one person
             j += 1
             state = "head"
             continue

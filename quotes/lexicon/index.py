@@ -88,6 +88,9 @@ class RoleIndex:
             hit = self.forms.get(tuple(words[i : i + n]))
             if hit:
                 return hit[0], hit[1], n
+        if i < len(words) and words[i].startswith("ex-") and len(words[i]) > 3:
+            # l'ex-député, l'ex-président du parti: a former holder, the role all the same
+            return self.match([words[i][3:], *words[i + 1 : i + self.longest]], 0)
         return None
 
 
