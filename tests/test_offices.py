@@ -206,3 +206,10 @@ def test_a_role_phrase_ends_before_a_verb_the_tagger_took_for_a_noun(parse, text
     i = next(t.i for t in doc.tokens if t.text.lower() == "le" and doc.tokens[t.i + 1].text in ("chef", "premier"))
     end = np_end(doc, i, doc.sent_of(i).last)
     assert doc.text[doc.tokens[i].start:doc.tokens[end - 1].end] == role
+
+
+def test_a_party_to_a_trial_is_not_the_expert_who_testifies(quotes_of):
+    qs = quotes_of("L'accusé Paul Girard est resté muet mardi devant la cour. Ses avocats ont contesté les "
+                   "images. Le spécialiste a expliqué avoir réalisé « une balance entre les tons clairs et foncés ».")
+    q = next(q for t, q in qs.items() if "balance" in t)
+    assert (q.speaker.name, q.role) == (None, "spécialiste")

@@ -24,9 +24,12 @@ def _same_field(entry, ent: Entity) -> bool:
     """Whether a role can describe anew a person whose stated roles are all of another field: an
     official of the state is no new word for someone else (« a précisé le procureur » is not the
     chauffeur routier just quoted); a musicienne can well be the porte-parole."""
-    if entry is None or entry.cls not in STATE_FIELDS or not ent.roles:
+    if entry is None or not ent.roles:
         return True
     held = [e for _, r in ent.roles if (e := role_entry(r)) is not None]
+    if entry.cls not in STATE_FIELDS:
+        # nor is a party to a trial the expert who testifies: « l'accusé X … le spécialiste »
+        return not held or entry.cls in ("generic", "anonymous") or any(e.cls != "justice" for e in held)
     if entry.cls == "justice":  # a trial's parties share a field and never a person: procureur ≠ prévenu
         return not held or any(e.masculine == entry.masculine for e in held)
     fields = {e.cls for e in held}
