@@ -213,3 +213,9 @@ def test_a_party_to_a_trial_is_not_the_expert_who_testifies(quotes_of):
                    "images. Le spécialiste a expliqué avoir réalisé « une balance entre les tons clairs et foncés ».")
     q = next(q for t, q in qs.items() if "balance" in t)
     assert (q.speaker.name, q.role) == (None, "spécialiste")
+
+
+def test_an_official_is_not_the_passer_by_next_quoted(quotes_of):
+    qs = quotes_of("Le ministre de l'Intérieur Paul Girard a salué le calme des cortèges. « Il ne faut rien "
+                   "lâcher », a assuré le jeune homme devant la préfecture.")
+    assert qs["Il ne faut rien lâcher"].speaker.name is None

@@ -28,8 +28,9 @@ def _same_field(entry, ent: Entity) -> bool:
         return True
     held = [e for _, r in ent.roles if (e := role_entry(r)) is not None]
     if entry.cls not in STATE_FIELDS:
-        # nor is a party to a trial the expert who testifies: « l'accusé X … le spécialiste »
-        return not held or entry.cls in ("generic", "anonymous") or any(e.cls != "justice" for e in held)
+        # nor is an official, or a party to a trial, the passer-by or the expert next quoted: « le
+        # ministre X … le jeune homme », « l'accusé X … le spécialiste »
+        return not held or entry.cls in ("generic", "anonymous") or any(e.cls not in STATE_FIELDS for e in held)
     if entry.cls == "justice":  # a trial's parties share a field and never a person: procureur ≠ prévenu
         return not held or any(e.masculine == entry.masculine for e in held)
     fields = {e.cls for e in held}
