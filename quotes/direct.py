@@ -147,6 +147,19 @@ def named(q: Candidate, text: str) -> bool:
         "le", "la", "les", "l'", "un", "une")))
 
 
+def on_sign(q: Candidate, text: str) -> bool:
+    """Words in marks read on a sign or a wall, in the same sentence (« … », pouvait-on lire sur une
+    pancarte; une banderole proclamant « … »): a slogan with no speaker (ANNOTATION.md)."""
+    before = SENTENCE_END.split(text[max(0, q.outer_start - 60):q.outer_start])[-1]
+    after = SENTENCE_END.split(text[q.outer_end:q.outer_end + 40])[0]
+    return SIGN.search(fold(before + " " + after)) is not None
+
+
+SENTENCE_END = regex.compile(r"[.!?]\s|\n")
+SIGN = regex.compile(r"\b(?:pancartes?|banderoles?|affiches?|affichettes?|panneaux?|ecriteaux?|slogans?|tags?|"
+                     r"graffitis?|t-shirts?|(?:pouvait|peut|pourra)-on lire|lit-on|on (?:pouvait|peut) lire)\b")
+
+
 AUXILIARY = {"a", "ai", "as", "ont", "avait", "avaient", "aura", "auront", "avons", "avez", "aurait"}
 
 

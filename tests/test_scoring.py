@@ -209,3 +209,33 @@ def test_discourse_remembers_where_each_entity_was_last_quoted(parse):
     disc.note_quote(text.index("Anne"), girard.id)
     assert disc.last_quoted(girard, text.index("La séance")) == text.index("Anne")
     assert disc.last_quoted(girard, text.index("Anne")) == 3
+
+
+def test_words_read_on_a_sign_have_no_speaker(quotes_of):
+    from quotes.candidate import Candidate
+    from quotes.direct import on_sign
+
+    text = ("« Rendez-nous l'ISF », pouvait-on lire sur une pancarte. « Démission », ont scandé les "
+            "manifestants devant la mairie.")
+    first, second = text.index("«"), text.index("« Démission")
+    sign = Candidate("direct", first + 2, text.index("»") - 1, outer_start=first, outer_end=text.index("»") + 1)
+    chant = Candidate("direct", second + 2, second + 12, outer_start=second, outer_end=second + 14)
+    assert on_sign(sign, text) and not on_sign(chant, text)  # (the sign is the sentence before)
+    found = quotes_of(text)
+    assert "Rendez-nous l'ISF" not in found and "Démission" in found
+
+
+@pytest.mark.model
+def test_a_speech_verb_just_before_the_marks_is_evidence(parse):
+    from quotes.candidate import Candidate
+    from quotes.scoring import fragments
+
+    text = "Paul Girard a « déploré » la décision. Le parti « Renaissance » tient son congrès."
+    doc = parse(text)
+
+    def evidence(words: str) -> dict:
+        a = text.index(words)
+        q = Candidate("direct", a, a + len(words), outer_start=a - 2, outer_end=a + len(words) + 2)
+        return fragments.features(q, doc, fragments.ArticleWords(doc, [q]))
+
+    assert evidence("déploré").get("cue_just_before") and not evidence("Renaissance").get("cue_just_before")

@@ -7,7 +7,7 @@ Both read weights learned from gold (weights.py, rebuilt by `quotes train`, see 
 from __future__ import annotations
 
 from ..candidate import Candidate
-from ..direct import chanted, named
+from ..direct import chanted, named, on_sign
 from ..entities import EntityModel
 from ..entities.discourse import Discourse
 from ..nlp import Doc
@@ -26,8 +26,8 @@ def keep_quotes(quotes: list[Candidate], doc: Doc, model: LinearModel, explain: 
             continue
         x = fragments.features(q, doc, ctx)
         p = model.probability(x)
-        if q.rule is None and named(q, doc.text):
-            p = 0.0  # la série « Réconcilier les deux France », with nobody saying it: a title, whatever else
+        if q.rule is None and (named(q, doc.text) or on_sign(q, doc.text)):
+            p = 0.0  # la série « Réconcilier les deux France », a placard's « … », with nobody saying it
         elif chanted(q, doc.text):
             p = max(p, model.threshold)  # au cri de « Allah Akbar »: a chant is a quote, whatever else
         if explain:

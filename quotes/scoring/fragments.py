@@ -124,6 +124,12 @@ def _cue_features(f: dict[str, float], q: Candidate, doc: Doc) -> None:
         f["person_in_sentence"] = 1.0
     if _any_outside(pronouns, inside):
         f["he_or_she_subject"] = 1.0
+    # a cue just before: k or its end within 3 tokens of `first` (k <= first - 1 either way)
+    for n in range(bisect_left(at, first - 3 - longest), bisect_left(at, first)):
+        k, cue = at[n], cues[n]
+        if k not in inside and (0 < first - cue.last <= 3 or 0 < first - k <= 3):
+            f["cue_just_before"] = 1.0
+            break
 
 
 def _any_outside(at: list[int], inside: range) -> bool:
@@ -141,12 +147,6 @@ def _sentence_people(doc: Doc, sent) -> tuple[list[int], list[int]]:
                     and doc.tokens[k].pos == "PRON" and fold(doc.tokens[k].text) in ("il", "elle")]
         memo[sent.i] = (people, pronouns)
     return memo[sent.i]
-    # a cue just before: k or its end within 3 tokens of `first` (k <= first - 1 either way)
-    for n in range(bisect_left(at, first - 3 - longest), bisect_left(at, first)):
-        k, cue = at[n], cues[n]
-        if k not in inside and (0 < first - cue.last <= 3 or 0 < first - k <= 3):
-            f["cue_just_before"] = 1.0
-            break
 
 
 def _sentence_cues(doc: Doc, sent) -> tuple[list[int], list, int]:
