@@ -230,7 +230,7 @@ def test_a_speech_verb_just_before_the_marks_is_evidence(parse):
     from quotes.candidate import Candidate
     from quotes.scoring import fragments
 
-    text = "Paul Girard a « déploré » la décision. Le parti « Renaissance » tient son congrès."
+    text = "Paul Girard a dénoncé « une casse sociale » du gouvernement. Le parti « Renaissance » tient son congrès."
     doc = parse(text)
 
     def evidence(words: str) -> dict:
@@ -238,4 +238,4 @@ def test_a_speech_verb_just_before_the_marks_is_evidence(parse):
         q = Candidate("direct", a, a + len(words), outer_start=a - 2, outer_end=a + len(words) + 2)
         return fragments.features(q, doc, fragments.ArticleWords(doc, [q]))
 
-    assert evidence("déploré").get("cue_just_before") and not evidence("Renaissance").get("cue_just_before")
+    assert evidence("une casse sociale").get("cue_just_before") and not evidence("Renaissance").get("cue_just_before")
