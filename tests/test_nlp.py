@@ -186,3 +186,10 @@ def test_a_mark_glued_after_a_full_stop_is_its_own_token(parse):
 def test_no_sentence_starts_right_after_a_word(parse):
     text = "Selon Marine Le Pen, la réforme des retraites est une erreur grave pour le pays."
     assert len(parse(text).sents) == 1
+    # nor inside a hyphenated first name the tokenizer split (Anne - Marie)
+    assert len(parse("Anne-Marie Idrac a reçu les élus mardi.").sents) == 1
+
+
+def test_a_name_the_tagger_cut_at_its_hyphen_runs_on(quotes_of):
+    qs = quotes_of("Anne-Marie Idrac a reçu les élus mardi. « Nous avancerons », a-t-elle dit.")
+    assert qs["Nous avancerons"].speaker.name == "Anne-Marie Idrac"

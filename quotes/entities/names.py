@@ -30,6 +30,11 @@ def _person_span(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
             last = min(e.last, b)
             while first >= a + 2 and glued(doc, first - 1) and _capitalised(doc.tokens[first - 2]):
                 first -= 2  # France-Élaine Duranceau, tagged from Élaine
+            if first < last - 1 < b - 1 and glued(doc, last - 1):
+                # « Anne-Marie Idrac », tagged as « Anne- »: the name runs on past the hyphen
+                last += 1
+                while last < b and doc.tokens[last].pos == "PROPN" and _capitalised(doc.tokens[last]):
+                    last += 1
             while last + 1 < b and glued(doc, last):
                 last += 2
             # Édouard Philippe à Matignon: a preposition ends a name (particles de, du, le stay in it)

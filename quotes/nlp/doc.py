@@ -170,6 +170,8 @@ def mend_breaks(text: str, tokens: list[Token], starts: list[bool]) -> list[bool
         elif prev.text[-1:].isalnum() and cur.text[:1].isalnum() and text[prev.end:cur.start] == " ":
             # « … », soupire Anne Sicher / Selon Marine Le Pen, …: no sentence starts right after a word
             out[k] = False
+        elif k > 1 and prev.text in ("-", "‑") and tokens[k - 2].end == prev.start and prev.end == cur.start:
+            out[k] = False  # Anne-Marie Idrac, split at its hyphen: one word
     return out
 
 
