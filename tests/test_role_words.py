@@ -91,3 +91,11 @@ def test_a_soft_hyphen_inside_a_role_is_read_through(quotes_of):
     assert lexicon.roles().match([fold("secrétaire"), fold("\u00adgénéral")], 0)[2] == 2
     qs = quotes_of("« Un succès », s'est réjoui le secrétaire \u00adgénéral du syndicat, Paul Girard.")
     assert qs["Un succès"].speaker.name == "Paul Girard"
+
+
+def test_the_outlet_spoken_to_is_not_the_speaker(quotes_of):
+    # l'Agence France-Presse: « France » opens no first name there, so the phrase is one outlet
+    qs = quotes_of("« Il y avait des casseurs », a déclaré à l'Agence France-Presse le maire de Valence, "
+                   "Paul Girard.")
+    assert (qs["Il y avait des casseurs"].speaker.name, qs["Il y avait des casseurs"].role) == \
+        ("Paul Girard", "maire de Valence")

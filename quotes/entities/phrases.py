@@ -104,6 +104,13 @@ def _past_adjectives_after(doc: Doc, k: int, limit: int) -> int:
     return k
 
 
+def _compound_not_first_name(doc: Doc, j: int, limit: int) -> bool:
+    """A first name glued by a hyphen into a word that is none (France-Presse; not Jean-Pierre)."""
+    toks = doc.tokens
+    return j + 2 < limit and glued(doc, j + 1) and \
+        fold(toks[j].text + "-" + toks[j + 2].text) not in lexicon.first_names()
+
+
 def _speech_verb(doc: Doc, j: int) -> bool:
     """A present-tense form of a speech verb (insiste, affirment): no adjective of a role."""
     w = doc.tokens[j].text.lower()
@@ -156,9 +163,10 @@ def np_end(doc: Doc, i: int, limit: int) -> int:
         if _nominal(t) or t.pos in ("ADJ", "NUM") or (j == end and lexicon.roles().match([fold(t.text)], 0)):
             cap = _capitalised(t) and not is_title(t)
             if cap and state == "name" and j > i and not _starts_person(doc, j - 1) and (
-                    fold(t.text) in lexicon.first_names()
+                    fold(t.text) in lexicon.first_names() and not _compound_not_first_name(doc, j, limit)
                     or (_starts_person(doc, j) and not any(e.first < j for e in doc.ents_over(j, j + 1)))):
-                break  # "en entrevue avec Le Journal Sylvain Caron": a new name starts
+                break  # "en entrevue avec Le Journal Sylvain Caron": a new name starts (not: l'Agence
+                # France-Presse, whose France opens no first name)
             if cap and (state != "of" or _starts_person(doc, j)):
                 state = "name"
             elif not cap and state == "name" and fold(t.text) not in lexicon.nationalities() \
