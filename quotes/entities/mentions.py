@@ -50,19 +50,31 @@ _FIELDS = operator.attrgetter(*(f.name for f in fields(Mention)))
 
 
 def _role_span(doc: Doc, a: int, b: int) -> tuple[int, int, str] | None:
-    """The role noun inside [a, b) with the adjectives before it: (first, end of noun, gender)."""
+    """The role noun inside [a, b) with the adjectives before it: (first, end of noun, gender).
+    Memoised per document: the entity model asks it of whole sentences, the mentions of phrases."""
+    key = ("role", a, b)
+    if key not in doc.memo:
+        doc.memo[key] = _find_role_span(doc, a, b)
+    return doc.memo[key]
+
+
+def _find_role_span(doc: Doc, a: int, b: int) -> tuple[int, int, str] | None:
     # words with their token ranges, hyphenated words glued back (quart-arrière, entraîneur-chef)
+    folds = doc.folded
     spans: list[tuple[str, int, int]] = []
     k = a
     while k < b:
         end = k + 1
         while end + 1 < b and glued(doc, end):
             end += 2
-        spans.append(("".join(fold(t.text) for t in doc.tokens[k:end]), k, end))
+        spans.append((folds[k] if end == k + 1 else "".join(folds[k:end]), k, end))
         k = end
     words = [w for w, _, _ in spans]
     index = lexicon.roles()
+    opens = index.lengths  # (most words open no role: skip them before `match`)
     for k in range(len(words)):
+        if words[k] not in opens:
+            continue
         hit = index.match(words, k)
         if not hit:
             continue
@@ -76,6 +88,16 @@ def _role_span(doc: Doc, a: int, b: int) -> tuple[int, int, str] | None:
             first -= 1
         return first, spans[k + n - 1][2], gender
     return None
+
+
+def last_role_opener(doc: Doc, a: int, b: int) -> int:
+    """The last token of [a, b) where a role word can start (a word that opens a role, or the first
+    part of a hyphenated word), else a - 1: past it, `_role_span` finds no role up to `b`."""
+    opens, folds, n = lexicon.roles().lengths, doc.folded, len(doc.tokens)
+    for k in range(b - 1, a - 1, -1):
+        if folds[k] in opens or k + 1 < n and glued(doc, k + 1):
+            return k
+    return a - 1
 
 
 def _head_index(doc: Doc, a: int, b: int) -> int:

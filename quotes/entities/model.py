@@ -9,7 +9,7 @@ from ..marks import CLOSING_TOKENS, OPENING_TOKENS, merge_open
 from ..lexicon import fold
 from ..nlp import Doc
 from .entity import Entity
-from .mentions import DE, DETS, Mention, _role_span, own_role, apposition, build, glued, is_title, mention_at, np_end
+from .mentions import DE, DETS, Mention, _role_span, last_role_opener, own_role, apposition, build, glued, is_title, mention_at, np_end
 from .names import group_noun
 from .resolution import Resolver
 from .clauses import after_preposition, completed_role, named_later, source_at, subject_at
@@ -117,13 +117,15 @@ class EntityModel(Resolver):
         gives Assad the role président syrien, so a later « le président syrien affirme » finds him."""
         doc = self.doc
         roled = {}  # sentence → whether a role noun appears in it at all (most determiners have none)
+        last_open = {}  # sentence → its last word that can open a role (no role after it)
         for t in doc.tokens:
-            det = t.text.lower().replace("’", "'")
+            det = doc.lowered[t.i]
             if det not in ("un", "une", "le", "la", "l'") or t.pos == "PRON":
                 continue  # (« l'opposition l'accuse »: an object pronoun and a verb, no accusé)
             if t.sent not in roled:
                 sent = doc.sents[t.sent]
                 roled[t.sent] = _role_span(doc, sent.first, sent.last) is not None
+                last_open[t.sent] = last_role_opener(doc, sent.first, sent.last)
             if not roled[t.sent]:
                 continue
             if det in ("un", "une"):
@@ -143,6 +145,8 @@ class EntityModel(Resolver):
             if t.i > 0 and (fold(doc.tokens[t.i - 1].text), fold(doc.tokens[t.i + 1].text) if t.i + 1 < len(doc.tokens)
                             else "") in IDIOMS:
                 continue
+            if t.i > last_open[t.sent]:
+                continue  # no role word from here to the sentence's end: the phrase has no role (a shortcut)
             m = mention_at(doc, t.i)
             if m is None or m.name or not m.role or m.kind != "person" or m.possessive:
                 continue
@@ -290,8 +294,9 @@ class EntityModel(Resolver):
         for s in range(max(sent.first, first - 14), first):
             if s > sent.first and doc.tokens[s - 1].text == "," and cue_at(doc, s) is not None:
                 continue  # « …, juge Jean-Luc. »: the incise's verb, tagged a noun, is no role
-            if (doc.tokens[s].text.lower() in DETS or doc.tokens[s].pos in ("NOUN", "ADJ")) and np_end(doc, s, sent.last) >= last:
-                m = build(doc, s, np_end(doc, s, sent.last), apposition(doc, np_end(doc, s, sent.last), sent.last))
+            if (doc.tokens[s].text.lower() in DETS or doc.tokens[s].pos in ("NOUN", "ADJ")) \
+                    and (end := np_end(doc, s, sent.last)) >= last:
+                m = build(doc, s, end, apposition(doc, end, sent.last))
                 if m and m.name and m.role:
                     best = m
                     break

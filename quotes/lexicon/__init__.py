@@ -19,6 +19,8 @@ class LexiconError(ValueError):
 @lru_cache(maxsize=1 << 16)
 def fold(s: str) -> str:
     """Lowercase without accents, apostrophes unified: the key lexicons sort and match on."""
+    if s.isascii():
+        return s.lower()  # (most words: nothing to decompose, and casefold is lower in ASCII)
     s = unicodedata.normalize("NFKD", s.replace("’", "'"))
     return "".join(c for c in s if not unicodedata.combining(c)).casefold()
 

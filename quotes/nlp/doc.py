@@ -10,6 +10,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from ..lexicon import fold
+
 
 @dataclass(slots=True)
 class Token:
@@ -70,6 +72,16 @@ class Doc:
     @cached_property
     def _starts(self) -> list[int]:
         return [t.start for t in self.tokens]
+
+    @cached_property
+    def lowered(self) -> list[str]:
+        """Each token's text lowercased, ’ made ': how the rooms compare words, computed once."""
+        return [t.text.lower().replace("’", "'") for t in self.tokens]
+
+    @cached_property
+    def folded(self) -> list[str]:
+        """Each token's lexicon key (`lexicon.fold`), computed once."""
+        return [fold(t.text) for t in self.tokens]
 
     @cached_property
     def children(self) -> list[list[int]]:
