@@ -85,6 +85,15 @@ def cue_at(doc: Doc, i: int) -> CueMatch | None:
     return doc.memo[key]
 
 
+def verb_tokens(doc: Doc) -> list[int]:
+    """The tokens (ascending) whose word or lemma is a listed speech verb's: the only ones where
+    `cue_at` can find a cue, so a scan of the article need look at nothing else. Once per document."""
+    found = doc.memo.get("verb-tokens")
+    if found is None:
+        found = doc.memo["verb-tokens"] = [t.i for t in doc.tokens if _known_lemmas(t.lemma, t.text)]
+    return found
+
+
 def _cue_at(doc: Doc, i: int) -> CueMatch | None:
     t = doc.tokens[i]
     if t.pos in ("PUNCT", "DET", "ADP", "PRON", "CCONJ", "SCONJ", "NUM") or t.text[:1].isupper() and i and \
