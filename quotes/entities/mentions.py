@@ -19,7 +19,7 @@ from ..lexicon import fold
 from ..nlp import Doc
 from .names import _name_run, _person_span, complement_at, name_word  # noqa: F401  (name_word: re-exported)
 from .phrases import (DE, DETS, NAME_PARTICLES, NOMINAL, _capitalised, _low, _title_article,  # noqa: F401
-                      affiliation, glued, is_title, np_end, role_length)
+                      affiliation, glued, glued_tokens, is_title, np_end, role_length)
 
 @dataclass(slots=True)
 class Mention:
@@ -60,12 +60,12 @@ def _role_span(doc: Doc, a: int, b: int) -> tuple[int, int, str] | None:
 
 def _find_role_span(doc: Doc, a: int, b: int) -> tuple[int, int, str] | None:
     # words with their token ranges, hyphenated words glued back (quart-arrière, entraîneur-chef)
-    folds = doc.folded
+    folds, hyphens = doc.folded, glued_tokens(doc)
     spans: list[tuple[str, int, int]] = []
     k = a
     while k < b:
         end = k + 1
-        while end + 1 < b and glued(doc, end):
+        while end + 1 < b and end in hyphens:
             end += 2
         spans.append((folds[k] if end == k + 1 else "".join(folds[k:end]), k, end))
         k = end
@@ -93,9 +93,9 @@ def _find_role_span(doc: Doc, a: int, b: int) -> tuple[int, int, str] | None:
 def last_role_opener(doc: Doc, a: int, b: int) -> int:
     """The last token of [a, b) where a role word can start (a word that opens a role, or the first
     part of a hyphenated word), else a - 1: past it, `_role_span` finds no role up to `b`."""
-    opens, folds, n = lexicon.roles().lengths, doc.folded, len(doc.tokens)
+    opens, folds, hyphens = lexicon.roles().lengths, doc.folded, glued_tokens(doc)
     for k in range(b - 1, a - 1, -1):
-        if folds[k] in opens or k + 1 < n and glued(doc, k + 1):
+        if folds[k] in opens or k + 1 in hyphens:
             return k
     return a - 1
 

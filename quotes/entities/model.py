@@ -124,8 +124,8 @@ class EntityModel(Resolver):
                 continue  # (« l'opposition l'accuse »: an object pronoun and a verb, no accusé)
             if t.sent not in roled:
                 sent = doc.sents[t.sent]
-                roled[t.sent] = _role_span(doc, sent.first, sent.last) is not None
                 last_open[t.sent] = last_role_opener(doc, sent.first, sent.last)
+                roled[t.sent] = last_open[t.sent] >= sent.first and _role_span(doc, sent.first, sent.last) is not None
             if not roled[t.sent]:
                 continue
             if det in ("un", "une"):

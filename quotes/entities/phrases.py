@@ -48,6 +48,15 @@ def glued(doc: Doc, k: int) -> bool:
             and toks[k - 1].end == toks[k].start and toks[k].end == toks[k + 1].start)
 
 
+def glued_tokens(doc: Doc) -> frozenset[int]:
+    """The tokens `glued` holds for, found once per document (for loops over whole sentences)."""
+    found = doc.memo.get("glued")
+    if found is None:
+        found = doc.memo["glued"] = frozenset(k for k, t in enumerate(doc.tokens)
+                                              if t.text in ("-", "‑") and glued(doc, k))
+    return found
+
+
 def _title_article(doc: Doc, k: int) -> bool:
     """Le, La, Les, L' capitalised mid-sentence, before a capital: part of a name (selon Le
     Devoir, a écrit La Presse, a dit Le Pen). At a sentence start the capital says nothing."""
