@@ -9,7 +9,9 @@ from ..marks import CLOSING_TOKENS, OPENING_TOKENS, merge_open
 from ..lexicon import fold
 from ..nlp import Doc
 from .entity import Entity
-from .mentions import DE, DETS, Mention, _role_span, last_role_opener, own_role, apposition, build, glued, is_title, mention_at, np_end
+from .mentions import (DE, DETS, Mention, apposition, build, glued, is_title, mention_at, np_end, own_role,
+                       role_in_phrase)
+from .role_spans import last_role_opener, role_span
 from .names import group_noun
 from .resolution import Resolver
 from .clauses import after_preposition, completed_role, named_later, source_at, subject_at
@@ -125,7 +127,7 @@ class EntityModel(Resolver):
             if t.sent not in roled:
                 sent = doc.sents[t.sent]
                 last_open[t.sent] = last_role_opener(doc, sent.first, sent.last)
-                roled[t.sent] = last_open[t.sent] >= sent.first and _role_span(doc, sent.first, sent.last) is not None
+                roled[t.sent] = last_open[t.sent] >= sent.first and role_span(doc, sent.first, sent.last) is not None
             if not roled[t.sent]:
                 continue
             if det in ("un", "une"):
@@ -145,8 +147,8 @@ class EntityModel(Resolver):
             if t.i > 0 and (fold(doc.tokens[t.i - 1].text), fold(doc.tokens[t.i + 1].text) if t.i + 1 < len(doc.tokens)
                             else "") in IDIOMS:
                 continue
-            if t.i > last_open[t.sent]:
-                continue  # no role word from here to the sentence's end: the phrase has no role (a shortcut)
+            if t.i > last_open[t.sent] or not role_in_phrase(doc, t.i, doc.sents[t.sent].last):
+                continue  # no role noun in the phrase: no described person (shortcuts past building it)
             m = mention_at(doc, t.i)
             if m is None or m.name or not m.role or m.kind != "person" or m.possessive:
                 continue
