@@ -80,7 +80,7 @@ def _starts_person(doc: Doc, k: int) -> bool:
 def role_length(doc: Doc, j: int, limit: int) -> int:
     """Tokens of the role noun starting at `j` (le Premier ministre, la garde des Sceaux: 2 and 3),
     else 0. Capitalised words inside a role are the role's, never a name."""
-    words = [fold(t.text) for t in doc.tokens[j:min(limit, j + lexicon.roles().longest)]]
+    words = doc.folded[j:min(limit, j + lexicon.roles().longest)]
     hit = lexicon.roles().match(words, 0) if words else None
     return hit[2] if hit else 0
 
@@ -127,10 +127,15 @@ def np_end(doc: Doc, i: int, limit: int) -> int:
     return end
 
 
+_DE_OR_DET = DE | DETS.keys()
+_PARTICLE_OR_PREPOSITION = NAME_PARTICLES | {"à", "au", "aux", "pour", "en"}
+
+
 def _np_end(doc: Doc, i: int, limit: int) -> int:
     toks = doc.tokens
-    lows, folds = doc.lowered, doc.folded
+    lows, folds, hyphens = doc.lowered, doc.folded, glued_tokens(doc)
     roles = lexicon.roles().forms  # (a word that is a role by itself: (word,) in roles)
+    times, first_names = lexicon.time_words(), lexicon.first_names()
     j = i
     while j < limit and lows[j] in DETS and (j == i or not _capitalised(toks[j])):
         j += 1
@@ -149,12 +154,11 @@ def _np_end(doc: Doc, i: int, limit: int) -> int:
     while j < limit:
         t = toks[j]
         low = lows[j]
-        if glued(doc, j):
+        if j in hyphens:  # (glued)
             j += 2
             end = j
             continue
-        if j > head and not _capitalised(t) and folds[j] in lexicon.time_words() \
-                and lows[j - 1] not in DE | DETS.keys():
+        if j > head and not _capitalised(t) and folds[j] in times and lows[j - 1] not in _DE_OR_DET:
             break  # le chef de l'État lundi: a day is when, not part of the role (but: le bilan de mardi)
         if j > head and t.pos in ("ADJ", "NOUN") and not _capitalised(t) and (
                 state == "head" and _speech_verb(doc, j) or j + 1 < limit and lows[j + 1] in ("un", "une")):
@@ -166,7 +170,7 @@ def _np_end(doc: Doc, i: int, limit: int) -> int:
         if _nominal(t) or t.pos in ("ADJ", "NUM") or (j == end and (folds[j],) in roles):
             cap = _capitalised(t) and not is_title(t)
             if cap and state == "name" and j > i and not _starts_person(doc, j - 1) and (
-                    folds[j] in lexicon.first_names()
+                    folds[j] in first_names
                     or (_starts_person(doc, j) and not any(e.first < j for e in doc.ents_over(j, j + 1)))):
                 break  # "en entrevue avec Le Journal Sylvain Caron": a new name starts
             if cap and (state != "of" or _starts_person(doc, j)):
@@ -189,11 +193,11 @@ def _np_end(doc: Doc, i: int, limit: int) -> int:
                 and _capitalised(toks[j + 1]) and not is_title(toks[j + 1]):
             j += 1  # le président de Debout la France: an article inside a body's name
             continue
-        if low in ("la", "le", "les") and state != "name" or folds[j] in lexicon.time_words():
+        if low in ("la", "le", "les") and state != "name" or folds[j] in times:
             break  # "la ministre la semaine dernière": a determiner starts another phrase
         if low in ("la", "le", "les") and not (j + 1 < limit and _capitalised(toks[j + 1])):
             break  # l'AFP le directeur: a determiner opens another phrase (but: Jean de La Fontaine)
-        if low in NAME_PARTICLES | {"à", "au", "aux", "pour", "en"}:
+        if low in _PARTICLE_OR_PREPOSITION:
             # de-complements (ministre des Affaires étrangères), particles (Staffan de Mistura)
             k = j + 1
             while k < limit and (lows[k] in ("la", "l'", "le", "les") or toks[k].pos == "DET"):
