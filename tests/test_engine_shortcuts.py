@@ -63,6 +63,14 @@ def test_fold_gives_the_long_way_s_key(word):
     assert fold(word) == _fold_long_way(word)
 
 
+def test_fold_of_any_text_is_the_long_way_s():
+    rng = random.Random(11)
+    chars = [chr(c) for c in range(0x20, 0x3000)]
+    for _ in range(2000):
+        text = "".join(rng.choice(chars) for _ in range(12))
+        assert fold(text) == _fold_long_way(text)
+
+
 def test_a_mention_s_copy_has_every_field():
     m = Mention(1, 3, 10, 24, "person", name="Paul Roy", role="maire", gender="m", number="p", definite=False,
                 title="M.", country="France", possessive=True)

@@ -22,7 +22,10 @@ def fold(s: str) -> str:
     if s.isascii():
         return s.lower()  # (most words: nothing to decompose, and casefold is lower in ASCII)
     s = unicodedata.normalize("NFKD", s.replace("’", "'"))
-    return "".join(c for c in s if not unicodedata.combining(c)).casefold()
+    # the combining marks dropped in one pass (a whole article is folded too: each distinct
+    # character is looked at once, not each character)
+    marks = {ord(c): None for c in set(s) if unicodedata.combining(c)}
+    return (s.translate(marks) if marks else s).casefold()
 
 
 @dataclass(frozen=True, slots=True)
