@@ -82,6 +82,20 @@ def test_a_mention_s_copy_has_every_field():
     assert m.role == "maire"
 
 
+def test_a_candidate_s_copy_is_shallow_and_has_every_field():
+    from quotes.candidate import Candidate
+    from quotes.marks import MarkSpan
+
+    values = {"type": "mixed", "start": 3, "end": 9, "span": object(), "outer_start": 1, "outer_end": 10,
+              "found_by": "reported:que", "cue": object(), "speaker": object(), "rule": "incise-after",
+              "confidence": 0.5, "incise": object(), "fragments": [MarkSpan], "sentence": 2, "trace": ["x"],
+              "entity": 4, "name": "Paul Roy", "kind": "person", "role": "maire", "cue_span": (5, 6)}
+    assert set(values) == {f.name for f in fields(Candidate)}  # (a field added later must be copied too)
+    q = Candidate(**values)
+    c = copy.copy(q)
+    assert c is not q and all(getattr(c, k) is v for k, v in values.items())
+
+
 def _fresh(doc):
     """The same parse with nothing cached: every answer computed the long way."""
     return replace(doc, memo={})
@@ -187,3 +201,13 @@ def test_hyphen_tokens_found_once_are_those_glued_finds(doc):
     from quotes.entities.phrases import glued, glued_tokens
 
     assert glued_tokens(doc) == {k for k in range(len(doc.tokens)) if glued(doc, k)}
+
+
+@pytest.mark.model
+def test_no_interview_without_a_question_mark(parse):
+    from quotes.reported.interviews import from_interviews
+
+    asked = ("Le journaliste. - Faut-il comparer ce mouvement aux autres ?\n"
+             "Ivan Petrov. - Dans le sillage de la crise, nous avons assisté à une montée des colères.\n")
+    assert from_interviews(parse(asked), [])  # the layout answers a question
+    assert from_interviews(parse(asked.replace("?", ".")), []) == []  # no question: no interview
