@@ -1,7 +1,8 @@
 """The working record of one quote between detection and output (a plain dataclass: hot loop)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import operator
+from dataclasses import dataclass, field, fields
 
 from .cues import CueMatch, Incise
 from .entities.mentions import Mention
@@ -36,6 +37,11 @@ class Candidate:
     def attributed(self) -> bool:
         return self.rule is not None
 
+    def __copy__(self) -> Candidate:
+        # a shallow copy, as copy.copy's generic path makes, without its __reduce_ex__ detour
+        # (decide copies every candidate of an article)
+        return Candidate(*_FIELDS(self))
+
     @property
     def cue_start(self) -> int:
         return self.cue_span[0]
@@ -43,3 +49,6 @@ class Candidate:
     @property
     def cue_end(self) -> int:
         return self.cue_span[1]
+
+
+_FIELDS = operator.attrgetter(*(f.name for f in fields(Candidate)))

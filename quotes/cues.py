@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import lexicon
 from .entities.mentions import Mention, apposition, build, glued, mention_at, np_end, pronoun
@@ -45,15 +46,23 @@ def is_clitic(t: Token) -> bool:
     return t.text.startswith("-") and fold(t.text) in lexicon.pronouns() or t.text in ("-t", "-t-")
 
 
-def _lemmas(t: Token) -> list[str]:
+def _lemmas(lemma: str, text: str) -> list[str]:
     """The tagger's lemma, then guesses for forms it left alone (rétorqué → rétorquer)."""
-    out = [t.lemma.lower()]
-    w = t.text.lower()
+    out = [lemma.lower()]
+    w = text.lower()
     for suffix, repl in (("ées", "er"), ("és", "er"), ("ée", "er"), ("é", "er"), ("ent", "er"),
                          ("e", "er"), ("es", "er"), ("ait", "er"), ("it", "ire"), ("is", "ire")):
         if w.endswith(suffix) and len(w) > len(suffix) + 2:
             out.append(w[: -len(suffix)] + repl)
     return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _known_lemmas(lemma: str, text: str) -> tuple[str, ...]:
+    """The lemmas of `_lemmas` that the speech-verb list has. Cached on the strings: nearly every
+    token of an article is asked about, and the same words come back in every article."""
+    index = lexicon.speech_verbs()
+    return tuple(lem for lem in _lemmas(lemma, text) if index.has(lem))
 
 
 def _reflexive(doc: Doc, i: int) -> bool:
@@ -76,18 +85,27 @@ def cue_at(doc: Doc, i: int) -> CueMatch | None:
     return doc.memo[key]
 
 
+def verb_tokens(doc: Doc) -> list[int]:
+    """The tokens (ascending) whose word or lemma is a listed speech verb's: the only ones where
+    `cue_at` can find a cue, so a scan of the article need look at nothing else. Once per document."""
+    found = doc.memo.get("verb-tokens")
+    if found is None:
+        found = doc.memo["verb-tokens"] = [t.i for t in doc.tokens if _known_lemmas(t.lemma, t.text)]
+    return found
+
+
 def _cue_at(doc: Doc, i: int) -> CueMatch | None:
     t = doc.tokens[i]
     if t.pos in ("PUNCT", "DET", "ADP", "PRON", "CCONJ", "SCONJ", "NUM") or t.text[:1].isupper() and i and \
             doc.tokens[i - 1].sent == t.sent and doc.tokens[i - 1].text not in ("«", "\"", "“", "-", "—"):
         return None
-    index = lexicon.speech_verbs()
-    lemmas = [lemma for lemma in _lemmas(t) if index.has(lemma)]
+    lemmas = _known_lemmas(t.lemma, t.text)
     if not lemmas:
         return None  # most tokens: no lexicon verb, nothing more to look at
     following = tuple(fold(doc.tokens[k].text) for k in range(i + 1, min(i + 4, len(doc.tokens))))
     following = tuple(w for w in following if w not in ("d'", "de", "du"))
     reflexive = _reflexive(doc, i)
+    index = lexicon.speech_verbs()
     entry = None
     for lemma in lemmas:
         entry = index.get(lemma, reflexive, following)

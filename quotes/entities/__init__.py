@@ -9,8 +9,10 @@ secrétaire d'État américain).
 
   entity.py      an entity and what a mention resolves to
   model.py       building the entities of one article (names, roles, bodies, acronyms)
+  definites.py   definite descriptions linked back to the person they describe (part of the model)
   resolution.py  resolving a speaker mention against them (sieves.md lists the rules)
-  mentions.py, phrases.py, names.py, roles.py, bodies.py   reading mentions, names, roles, bodies
+  mentions.py, phrases.py, names.py, role_spans.py, roles.py, bodies.py   reading mentions, names,
+                 roles, bodies
   discourse.py   salience, current speaker and protagonist through the article
 """
 from __future__ import annotations

@@ -7,6 +7,8 @@ import regex
 from .. import lexicon
 from ..lexicon import fold
 
+WORD = regex.compile(r"\w+")
+
 # Classes whose bare noun, in an article, is a body already named there. Government, police,
 # courts, media and documents are not: « le gouvernement », « la police », « le parquet » are
 # said of their own and the scorer names them so.
@@ -16,7 +18,7 @@ REFERRING = {"company", "union", "collective", "party"}
 def bare_body(name: str) -> str | None:
     """The class of a body said with its noun alone (l'entreprise, le syndicat, le groupe
     français): one body noun, at most one lowercase word after it."""
-    words = regex.findall(r"\w+", name)
+    words = WORD.findall(name)
     if not words or len(words) > 2 or name[:1].isupper():
         return None
     cls = lexicon.bodies().get(fold(words[0]))
@@ -26,7 +28,7 @@ def bare_body(name: str) -> str | None:
 
 
 def _head_class(name: str) -> str | None:
-    words = regex.findall(r"\w+", name)
+    words = WORD.findall(name)
     return lexicon.bodies().get(fold(words[0])) if words else None
 
 

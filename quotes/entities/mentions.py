@@ -8,8 +8,8 @@ a relative clause swallowed), its tags much less.
 from __future__ import annotations
 
 import copy
-
-from dataclasses import dataclass
+import operator
+from dataclasses import dataclass, fields
 from functools import cache
 
 import regex
@@ -20,6 +20,7 @@ from ..nlp import Doc
 from .names import NAME_STOPS, _name_run, _person_span, complement_at, name_word  # noqa: F401  (name_word: re-exported)
 from .phrases import (DE, DETS, NAME_PARTICLES, NOMINAL, _capitalised, _low, _title_article,  # noqa: F401
                       affiliation, glued, is_title, np_end, role_length)
+from .role_spans import role_span
 
 @dataclass(slots=True)
 class Mention:
@@ -40,39 +41,13 @@ class Mention:
     def text(self, doc: Doc) -> str:
         return doc.text[self.start:self.end]
 
+    def __copy__(self) -> Mention:
+        # (copy.copy's generic path, through __reduce_ex__, costs several times this; the entity
+        # model and the sieves copy every memoised mention they are given)
+        return Mention(*_FIELDS(self))
 
 
-def _role_span(doc: Doc, a: int, b: int) -> tuple[int, int, str] | None:
-    """The role noun inside [a, b) with the adjectives before it: (first, end of noun, gender)."""
-    # words with their token ranges, hyphenated words glued back (quart-arrière, entraîneur-chef)
-    spans: list[tuple[str, int, int]] = []
-    k = a
-    while k < b:
-        end = k + 1
-        while end + 1 < b and glued(doc, end):
-            end += 2
-        spans.append(("".join(fold(t.text) for t in doc.tokens[k:end]), k, end))
-        k = end
-    words = [w for w, _, _ in spans]
-    index = lexicon.roles()
-    for k in range(len(words)):
-        hit = index.match(words, k)
-        if not hit:
-            continue
-        _, gender, n = hit
-        first = spans[k][1]
-        before = doc.tokens[first - 1] if first > a else None
-        if n == 1 and before is not None and _capitalised(doc.tokens[first]) and _capitalised(before) \
-                and before.i != doc.sent_of(before.i).first:
-            continue  # Bruno Le Maire, M. Le Maire: one capitalised role word after a capitalised word is a
-            # name's (not: … Edouard Philippe Le Premier ministre, a heading glued to the lead)
-        if before is not None and before.pos == "NOUN" and not before.text[:1].isupper() \
-                and not index.match([fold(before.text)], 0):
-            continue  # le mouvement lycéen, la grève enseignante: an adjective of another noun, no role
-        while first > a and doc.tokens[first - 1].pos == "ADJ" and _low(doc.tokens[first - 1]) not in DETS:
-            first -= 1
-        return first, spans[k + n - 1][2], gender
-    return None
+_FIELDS = operator.attrgetter(*(f.name for f in fields(Mention)))
 
 
 ROLE_TAILS = DE | {"le", "la", "l'", "l’", "les", "et", "ou", "par"} | NAME_STOPS
@@ -127,7 +102,7 @@ def build(doc: Doc, a: int, b: int, appos: tuple[int, int] | None = None) -> Men
     m = Mention(a, b, toks[a].start, toks[b - 1].end, "unknown", gender=gender, number=number,
                 definite=definite, possessive=low in ("son", "sa", "ses", "leur", "leurs"))
     for pa, pb in [(a, b)] + ([appos] if appos else []):
-        role = _role_span(doc, pa, pb)
+        role = role_span(doc, pa, pb)
         if role and role[0] > _head_index(doc, pa, pb) and _low(toks[role[0] - 1]) in DE | {"des", "du"}:
             role = None  # l'Alliance des professeures…: a word of the body's name, not a role
         name = _name_run(doc, pa, pb, role[:2] if role else None)
@@ -309,6 +284,13 @@ def _past_one_of(doc: Doc, c: int, limit: int) -> int:
 
 def apposition(doc: Doc, end: int, limit: int) -> tuple[int, int] | None:
     """', le porte-parole du Kremlin,' or ', Dmitri Peskov,' right after a phrase ending at `end`."""
+    key = ("appos", end, limit)  # (memoised per document, as the phrases it follows)
+    if key not in doc.memo:
+        doc.memo[key] = _apposition(doc, end, limit)
+    return doc.memo[key]
+
+
+def _apposition(doc: Doc, end: int, limit: int) -> tuple[int, int] | None:
     toks = doc.tokens
     if end >= limit or toks[end].text != ",":
         return None
@@ -318,7 +300,7 @@ def apposition(doc: Doc, end: int, limit: int) -> tuple[int, int] | None:
         # a finite verb right after makes the phrase a subject (Pour le symbole, le député a brandi…)
         closes = d >= limit or toks[d].text in (",", ".", ")", ":", ";", "!", "?", "»") or \
             toks[d].pos in ("VERB", "AUX") and toks[d].feat("VerbForm") != "Fin"
-        role = _role_span(doc, c, d)
+        role = role_span(doc, c, d)
         if closes and (role or _name_run(doc, c, d, role[:2] if role else None)):
             if d < limit and toks[d].text == "," and not _person_span(doc, c, d):
                 # le chef de file du parti, La France insoumise, Jean-Luc Mélenchon: the party, then the name
@@ -360,6 +342,20 @@ def _mention_at(doc: Doc, i: int, limit: int) -> Mention | None:
         return None
     m = build(doc, i, end, apposition(doc, end, limit))
     return joint(doc, m, limit) if m is not None else None
+
+
+def role_in_phrase(doc: Doc, i: int, limit: int) -> bool:
+    """Whether the phrase `mention_at(doc, i, limit)` reads, or its apposition, holds a role noun.
+    Without one its mention is never a person described by a role with no name (a role outside a
+    role noun is a group's, a body's or an anonymous description's): a cheap test for callers
+    that look only for those (the entity model's definite descriptions)."""
+    if pronoun(doc, i):
+        return False
+    end = np_end(doc, i, limit)
+    if end <= i:
+        return False
+    appos = apposition(doc, end, limit)
+    return role_span(doc, i, end) is not None or appos is not None and role_span(doc, *appos) is not None
 
 
 def joint(doc: Doc, m: Mention, limit: int) -> Mention:

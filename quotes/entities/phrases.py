@@ -48,6 +48,15 @@ def glued(doc: Doc, k: int) -> bool:
             and toks[k - 1].end == toks[k].start and toks[k].end == toks[k + 1].start)
 
 
+def glued_tokens(doc: Doc) -> frozenset[int]:
+    """The tokens `glued` holds for, found once per document (for loops over whole sentences)."""
+    found = doc.memo.get("glued")
+    if found is None:
+        found = doc.memo["glued"] = frozenset(k for k, t in enumerate(doc.tokens)
+                                              if t.text in ("-", "‑") and glued(doc, k))
+    return found
+
+
 def _title_article(doc: Doc, k: int) -> bool:
     """Le, La, Les, L' capitalised mid-sentence, before a capital: part of a name (selon Le
     Devoir, a écrit La Presse, a dit Le Pen). At a sentence start the capital says nothing."""
@@ -71,7 +80,7 @@ def _starts_person(doc: Doc, k: int) -> bool:
 def role_length(doc: Doc, j: int, limit: int) -> int:
     """Tokens of the role noun starting at `j` (le Premier ministre, la garde des Sceaux: 2 and 3),
     else 0. Capitalised words inside a role are the role's, never a name."""
-    words = [fold(t.text) for t in doc.tokens[j:min(limit, j + lexicon.roles().longest)]]
+    words = doc.folded[j:min(limit, j + lexicon.roles().longest)]
     hit = lexicon.roles().match(words, 0) if words else None
     return hit[2] if hit else 0
 
@@ -125,16 +134,31 @@ def np_end(doc: Doc, i: int, limit: int) -> int:
     are part of a title: ministre des Affaires étrangères), 'name' (a proper name, after which
     a lowercase noun cannot follow: "Washington Post reprises par…").
     """
+    key = ("np", i, limit)  # the entity model and the sieves ask for the same phrases again
+    end = doc.memo.get(key)
+    if end is None:
+        end = doc.memo[key] = _np_end(doc, i, limit)
+    return end
+
+
+_DE_OR_DET = DE | DETS.keys()
+_PARTICLE_OR_PREPOSITION = NAME_PARTICLES | {"à", "au", "aux", "pour", "en"}
+
+
+def _np_end(doc: Doc, i: int, limit: int) -> int:
     toks = doc.tokens
+    lows, folds, hyphens = doc.lowered, doc.folded, glued_tokens(doc)
+    roles = lexicon.roles().forms  # (a word that is a role by itself: (word,) in roles)
+    times, first_names = lexicon.time_words(), lexicon.first_names()
     j = i
-    while j < limit and _low(toks[j]) in DETS and (j == i or not _capitalised(toks[j])):
+    while j < limit and lows[j] in DETS and (j == i or not _capitalised(toks[j])):
         j += 1
     while j < limit and toks[j].pos == "ADJ" and not _capitalised(toks[j]) and j + 1 < limit \
             and toks[j + 1].pos in ("NOUN", "ADJ", "PROPN"):
         j += 1
-    if j >= limit or not (_nominal(toks[j]) or lexicon.roles().match([fold(toks[j].text)], 0)):
+    if j >= limit or not (_nominal(toks[j]) or (folds[j],) in roles):
         return i
-    head_is_role = bool(lexicon.roles().match([fold(toks[j].text)], 0))
+    head_is_role = (folds[j],) in roles
     head = end = j
     state = "head"
     n = role_length(doc, j, limit)
@@ -143,42 +167,41 @@ def np_end(doc: Doc, i: int, limit: int) -> int:
         j = end = j + n
     while j < limit:
         t = toks[j]
-        low = _low(t)
-        if glued(doc, j):
+        low = lows[j]
+        if j in hyphens:  # (glued)
             j += 2
             end = j
             continue
-        if j > head and not _capitalised(t) and fold(t.text) in lexicon.time_words() \
-                and _low(toks[j - 1]) not in DE | DETS.keys():
+        if j > head and not _capitalised(t) and folds[j] in times and lows[j - 1] not in _DE_OR_DET:
             break  # le chef de l'État lundi: a day is when, not part of the role (but: le bilan de mardi)
         if j > head and t.pos in ("ADJ", "NOUN") and not _capitalised(t) and (
                 (state == "head" or _capitalised(toks[j - 1])) and _speech_verb(doc, j)
-                or j + 1 < limit and _low(toks[j + 1]) in ("un", "une")):
+                or j + 1 < limit and lows[j + 1] in ("un", "une")):
             break  # « le premier ministre insiste : … », « l'ancien président de la République critique… »,
             # « le chef de l'État touche une indemnité »: a verb the tagger took for an adjective or a
             # noun (a noun takes no object)
         if head_is_role and state == "head" and (affiliation(t) or _party_word(doc, j, limit)):
             j = end = j + 1  # le député UDI (Charles de Courson), le député Insoumis Alexis Corbière: the role's
             continue
-        if _nominal(t) or t.pos in ("ADJ", "NUM") or (j == end and lexicon.roles().match([fold(t.text)], 0)):
+        if _nominal(t) or t.pos in ("ADJ", "NUM") or (j == end and (folds[j],) in roles):
             cap = _capitalised(t) and not is_title(t)
             if cap and state == "name" and j > i and not _starts_person(doc, j - 1) and (
-                    fold(t.text) in lexicon.first_names() and not _compound_not_first_name(doc, j, limit)
+                    folds[j] in first_names and not _compound_not_first_name(doc, j, limit)
                     or (_starts_person(doc, j) and not any(e.first < j for e in doc.ents_over(j, j + 1)))):
                 break  # "en entrevue avec Le Journal Sylvain Caron": a new name starts (not: l'Agence
                 # France-Presse, whose France opens no first name)
             if cap and (state != "of" or _starts_person(doc, j)):
                 state = "name"
-            elif not cap and state == "name" and fold(t.text) not in lexicon.nationalities() \
-                    and not is_title(t) and not (t.pos == "ADJ" and fold(toks[j - 1].text) in lexicon.bodies()):
+            elif not cap and state == "name" and folds[j] not in lexicon.nationalities() \
+                    and not is_title(t) and not (t.pos == "ADJ" and folds[j - 1] in lexicon.bodies()):
                 break  # a name is not followed by a common noun (but: le Parti vert, le Bloc québécois)
-            elif not cap and t.pos == "ADJ" and j + 1 < limit and _low(toks[j + 1]) == "par":
+            elif not cap and t.pos == "ADJ" and j + 1 < limit and lows[j + 1] == "par":
                 break  # a participle with its agent (reprises par Reuters)
             j += 1
             end = j
             continue
         if _title_article(doc, j) and j + 1 < limit and _nominal(toks[j + 1]) \
-                and lexicon.bodies().get(fold(toks[_past_adjectives(doc, j - 1, i)].text)) == "media":
+                and lexicon.bodies().get(folds[_past_adjectives(doc, j - 1, i)]) == "media":
             # le quotidien (régional) Le Soleil: the outlet's title (not: député Les Républicains)
             state = "name"
             j += 1
@@ -191,14 +214,14 @@ def np_end(doc: Doc, i: int, limit: int) -> int:
                 and _capitalised(toks[j + 1]) and not is_title(toks[j + 1]):
             j += 1  # le président de Debout la France: an article inside a body's name
             continue
-        if low in ("la", "le", "les") and state != "name" or fold(t.text) in lexicon.time_words():
+        if low in ("la", "le", "les") and state != "name" or folds[j] in times:
             break  # "la ministre la semaine dernière": a determiner starts another phrase
         if low in ("la", "le", "les") and not (j + 1 < limit and _capitalised(toks[j + 1])):
             break  # l'AFP le directeur: a determiner opens another phrase (but: Jean de La Fontaine)
-        if low in NAME_PARTICLES | {"à", "au", "aux", "pour", "en"}:
+        if low in _PARTICLE_OR_PREPOSITION:
             # de-complements (ministre des Affaires étrangères), particles (Staffan de Mistura)
             k = j + 1
-            while k < limit and (_low(toks[k]) in ("la", "l'", "le", "les") or toks[k].pos == "DET"):
+            while k < limit and (lows[k] in ("la", "l'", "le", "les") or toks[k].pos == "DET"):
                 k += 1
             if low in ("à", "au", "aux", "pour", "en") and not (head_is_role and state != "name" and k < limit
                                                                   and _capitalised(toks[k])):
@@ -218,10 +241,10 @@ def np_end(doc: Doc, i: int, limit: int) -> int:
                 end = j
                 continue
             break
-        if t.text in (",", "et") and state == "of" and j + 1 < limit and _low(toks[j + 1]) in DE | {"et"}:
+        if t.text in (",", "et") and state == "of" and j + 1 < limit and lows[j + 1] in DE | {"et"}:
             # ministre de l'Immigration, des Réfugiés et de la Citoyenneté
-            k = j + 1 if _low(toks[j + 1]) in DE else j + 2
-            if k < limit and _low(toks[k]) in DE:
+            k = j + 1 if lows[j + 1] in DE else j + 2
+            if k < limit and lows[k] in DE:
                 j = k
                 continue
         if low == "et" and head_is_role and j + 1 < limit and not _capitalised(toks[j + 1]) \

@@ -17,6 +17,8 @@ from .roles import (abroad, country_of, implied_fits, may_be, qualified_apart, r
                     state_office)
 
 
+WORD = regex.compile(r"\w+")
+
 STATE_FIELDS = {"justice", "police", "military", "government", "diplomacy"}
 
 
@@ -117,7 +119,7 @@ class Resolver:
         """« estime le député UDI », « balaye la quinqua »: a bare description nobody in the article
         holds, with no complement naming an office (le préfet de Paris), describes the person the
         text is about: the last speaker, else the person last named."""
-        words = regex.findall(r"\w+", m.role or "")
+        words = WORD.findall(m.role or "")
         entry = role_entry(m.role or "")
         if m.possessive or not words or any(fold(w) in ("de", "du", "des", "d") for w in words) or \
                 entry is not None and "office" in entry.flags or \
@@ -211,17 +213,17 @@ class Resolver:
     def _specific(ent: Entity, role: str, pos: int) -> str:
         """The most specific role: a bare title at the quote (le chef Caron, la magistrate, l'élue)
         gives way to the fuller role the article gives the same person (chef du SPVM, juge, mairesse)."""
-        words = regex.findall(r"\w+", role)
+        words = WORD.findall(role)
         entry = role_entry(role)
         if not role or entry is None or len(words) > 2 and "generic" not in entry.flags:
             return role
         generic = "generic" in entry.flags
         head = role_head(role)
-        others = [(p, r) for p, r in ent.roles if r != role and len(regex.findall(r"\w+", r)) >= len(words)]
+        others = [(p, r) for p, r in ent.roles if r != role and len(WORD.findall(r)) >= len(words)]
         same = [r for p, r in others if role_head(r) == head and len(r) > len(role)]
         if same:
             return max(same, key=len)
-        fuller = [r for p, r in others if (len(regex.findall(r"\w+", r)) > len(words) or generic)
+        fuller = [r for p, r in others if (len(WORD.findall(r)) > len(words) or generic)
                   and (role_entry(r) is None or "generic" not in role_entry(r).flags)]
         before = [r for p, r in others if p <= pos and r in fuller]
         return (before[-1] if before else fuller[0]) if fuller else role
@@ -231,9 +233,9 @@ class Resolver:
         head, concept = role_head(m.role or ""), role_concept(m.role or "")
         entry = role_entry(m.role or "")
         # a broad word, said bare (l'élue, la responsable): "responsable des communications" is specific
-        generic = entry is not None and "generic" in entry.flags and len(regex.findall(r"\w+", m.role or "")) <= 2
+        generic = entry is not None and "generic" in entry.flags and len(WORD.findall(m.role or "")) <= 2
         country = m.country
-        words = {fold(w) for w in regex.findall(r"\w+", m.role or "")} - {"de", "du", "des", "la", "le", "l"}
+        words = {fold(w) for w in WORD.findall(m.role or "")} - {"de", "du", "des", "la", "le", "l"}
         best, best_score = None, 0.0
         for ent in self.entities:
             if ent.kind not in ("person", "anonymous"):
@@ -259,7 +261,7 @@ class Resolver:
                 rc = country_of(role)
                 if country and rc and rc != country:
                     continue
-                rwords = {fold(w) for w in regex.findall(r"\w+", role)}
+                rwords = {fold(w) for w in WORD.findall(role)}
                 if not generic and role_head(role) == head and qualified_apart(m.role or "", role, head):
                     continue  # le président du Bundestag is not the président de la République
                 score = 1 + len(words & rwords) / max(1, len(words)) + (0.5 if country and rc == country else 0)

@@ -11,12 +11,13 @@ from ..lexicon import fold
 PARTICLE_PREFIX = regex.compile(r"^(?:al|el|ben|bin|ibn|abou|abu|d|de|van|von|mc)[-'’]", regex.I)
 ROLE_WORD = regex.compile(r"\w+(?:['’]|-\w+)*|['’]")
 WORD = regex.compile(r"\w+")
+SPACES = regex.compile(r"\s+")
 
 
 def surname_key(name: str) -> str:
     if " et " in name:
         return fold(name)  # joint speakers (Paul Girard et Anne Roy) are keyed whole
-    words = [w for w in regex.split(r"\s+", name.strip()) if w]
+    words = [w for w in SPACES.split(name.strip()) if w]
     last = words[-1] if words else name
     return fold(PARTICLE_PREFIX.sub("", last))
 

@@ -20,8 +20,13 @@ class LexiconError(ValueError):
 def fold(s: str) -> str:
     """Lowercase without accents, apostrophes unified, soft hyphens dropped (a scrape's invisible
     « secrétaire \xadgénéral »): the key lexicons sort and match on."""
+    if s.isascii():
+        return s.lower()  # (most words: nothing to decompose, and casefold is lower in ASCII)
     s = unicodedata.normalize("NFKD", s.replace("’", "'").replace("\xad", ""))
-    return "".join(c for c in s if not unicodedata.combining(c)).casefold()
+    # the combining marks dropped in one pass (a whole article is folded too: each distinct
+    # character is looked at once, not each character)
+    marks = {ord(c): None for c in set(s) if unicodedata.combining(c)}
+    return (s.translate(marks) if marks else s).casefold()
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,7 @@
 """Typed, cached views over the lexicon tables, shaped for the lookups the rooms make."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 import regex
@@ -81,14 +81,28 @@ class Role:
 class RoleIndex:
     forms: dict[tuple[str, ...], tuple[Role, str]]  # folded words → (role, gender m/f/x)
     longest: int
+    # first word → the lengths of the forms it opens, longest first: most words open none, and
+    # `match` (asked for nearly every word of a phrase) then costs one dict look-up
+    lengths: dict[str, tuple[int, ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        lengths: dict[str, set[int]] = {}
+        for k in self.forms:
+            if k:
+                lengths.setdefault(k[0], set()).add(len(k))
+        object.__setattr__(self, "lengths", {w: tuple(sorted(ns, reverse=True)) for w, ns in lengths.items()})
 
     def match(self, words: list[str], i: int) -> tuple[Role, str, int] | None:
         """The longest role at `words[i:]` (folded words): (role, gender, length)."""
-        for n in range(min(self.longest, len(words) - i), 0, -1):
-            hit = self.forms.get(tuple(words[i : i + n]))
-            if hit:
-                return hit[0], hit[1], n
-        if i < len(words) and words[i].startswith("ex-") and len(words[i]) > 3:
+        if i >= len(words):
+            return None
+        room = len(words) - i
+        for n in self.lengths.get(words[i], ()):
+            if n <= room:
+                hit = self.forms.get(tuple(words[i : i + n]))
+                if hit:
+                    return hit[0], hit[1], n
+        if words[i].startswith("ex-") and len(words[i]) > 3:
             # l'ex-député, l'ex-président du parti: a former holder, the role all the same
             return self.match([words[i][3:], *words[i + 1 : i + self.longest]], 0)
         return None

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
+
+from ..lexicon import fold
 
 
 @dataclass(slots=True)
@@ -27,15 +29,22 @@ class Token:
     mwt: bool = False
 
     def feat(self, name: str) -> str | None:
-        for pair in self.morph.split("|"):
-            key, _, value = pair.partition("=")
-            if key == name:
-                return value
-        return None
+        return _feat(self.morph, name)
 
     @property
     def lower(self) -> str:
         return self.text.lower()
+
+
+@lru_cache(maxsize=1 << 12)
+def _feat(morph: str, name: str) -> str | None:
+    """A feature's value in a morphology string (Gender=Fem|Number=Sing): a few hundred strings
+    in all, asked about again and again, so the answers are cached on the strings."""
+    for pair in morph.split("|"):
+        key, _, value = pair.partition("=")
+        if key == name:
+            return value
+    return None
 
 
 @dataclass(slots=True)
@@ -70,6 +79,16 @@ class Doc:
     @cached_property
     def _starts(self) -> list[int]:
         return [t.start for t in self.tokens]
+
+    @cached_property
+    def lowered(self) -> list[str]:
+        """Each token's text lowercased, ’ made ': how the rooms compare words, computed once."""
+        return [t.text.lower().replace("’", "'") for t in self.tokens]
+
+    @cached_property
+    def folded(self) -> list[str]:
+        """Each token's lexicon key (`lexicon.fold`), computed once."""
+        return [fold(t.text) for t in self.tokens]
 
     @cached_property
     def children(self) -> list[list[int]]:

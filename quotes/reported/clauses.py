@@ -4,7 +4,7 @@ from __future__ import annotations
 from .. import lexicon
 from ..candidate import Candidate
 from ..cues import (CLAUSE_END, CueMatch, cue_at, incise_after, mention_of, skip_fillers,
-                    subject_of)
+                    subject_of, verb_tokens)
 from ..direct import trim_content
 from ..entities import role_head
 from ..entities.mentions import apposition, mention_at
@@ -248,7 +248,8 @@ SHORT_OK = {"attr", "a", "de", "inf"}  # se disent intéressés, appellent à ma
 def from_cues(doc: Doc, spans: list[MarkSpan]) -> list[Candidate]:
     out = []
     text = doc.text
-    for i, t in enumerate(doc.tokens):
+    for i in verb_tokens(doc):  # (no cue elsewhere)
+        t = doc.tokens[i]
         cue = cue_at(doc, i)
         if cue is None or not cue.entry.makes_quotes or cue.negated:
             continue

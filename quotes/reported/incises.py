@@ -94,10 +94,10 @@ def from_comme(doc: Doc, spans: list[MarkSpan]) -> list[Candidate]:
     for the clause: what comes after the comma (or, at the end of a sentence, before it)."""
     out = []
     text = doc.text
-    toks = doc.tokens
+    toks, lows = doc.tokens, doc.lowered
     for sent in doc.sents:
         for k in range(sent.first, sent.last - 3):
-            if lowered(toks[k]) != "comme" or lowered(toks[k + 1]) not in ("le", "l'"):
+            if lows[k] != "comme" or lows[k + 1] not in ("le", "l'"):
                 continue
             inc = incise_after(doc, k + 2, sent.last, inverted_only=True)
             if inc is None or inc.speaker is None or not inc.cue.entry.makes_quotes or inc.cue.negated:

@@ -53,6 +53,8 @@ def _is_question(text: str, a: int, b: int) -> bool:
 
 def from_interviews(doc: Doc, spans: list[MarkSpan]) -> list[Candidate]:
     text = doc.text
+    if "?" not in text:
+        return []  # no question, no interview (a shortcut past reading the paragraphs)
     turns = _turns(text)
     asked = [_is_question(text, a, b) for a, b, _, _ in turns]
     # the interviewee: a named label on a paragraph that follows a question and is not one

@@ -25,10 +25,12 @@ POSSESSIVES = {"son", "sa", "ses", "leur", "leurs"}
 def from_nouns(doc: Doc, spans: list[MarkSpan]) -> list[Candidate]:
     nouns = lexicon.speech_nouns()
     out = []
-    toks = doc.tokens
+    toks, folds = doc.tokens, doc.folded
     for i, t in enumerate(toks):
-        entry = nouns.get(fold(t.text)) or nouns.get(fold(t.lemma))
-        if entry is None or t.pos != "NOUN" or in_spans(t.start, t.end, spans):
+        if t.pos != "NOUN":
+            continue
+        entry = nouns.get(folds[i]) or nouns.get(fold(t.lemma))
+        if entry is None or in_spans(t.start, t.end, spans):
             continue
         sent = doc.sent_of(i)
         k, speaker = i + 1, None

@@ -15,7 +15,7 @@ from math import log
 import regex
 
 from ..candidate import Candidate
-from ..cues import cue_at
+from ..cues import cue_at, verb_tokens
 from ..direct import NAMING, is_quote, line_around
 from ..lexicon import fold
 from ..marks import merge_open, strictly_inside
@@ -154,7 +154,8 @@ def _sentence_cues(doc: Doc, sent) -> tuple[list[int], list, int]:
     cue's length: found once per sentence and document, not once per quote in it."""
     memo = doc.memo.setdefault("fragment-cues", {})
     if sent.i not in memo:
-        found = [(k, cue) for k in range(sent.first, sent.last)
+        verbs = verb_tokens(doc)  # (no cue elsewhere)
+        found = [(k, cue) for k in verbs[bisect_left(verbs, sent.first):bisect_left(verbs, sent.last)]
                  if (cue := cue_at(doc, k)) is not None and not cue.negated]
         memo[sent.i] = ([k for k, _ in found], [c for _, c in found],
                         max((c.last - k for k, c in found if c.last > k), default=0))

@@ -44,11 +44,11 @@ def options(q: Candidate, disc: Discourse, entities: EntityModel) -> list[Speake
     found: dict = {}
 
     def add(ent: Entity | None, origin: str) -> None:
-        opt = SpeakerOption(ent, {origin})
-        if opt.key in found:
-            found[opt.key].origins.add(origin)
+        key = ent.id if ent is not None else origin  # (SpeakerOption.key of a new option)
+        if key in found:
+            found[key].origins.add(origin)
         else:
-            found[opt.key] = opt
+            found[key] = SpeakerOption(ent, {origin})
 
     pos = q.start if q.outer_start is None else min(q.start, q.outer_start)
     sieve_ent = entities.entities[q.entity] if q.entity is not None else None
