@@ -52,6 +52,7 @@ def test_a_president_of_something_else_is_no_head_of_state():
     assert role_concept("président du MoDem") is None
     assert role_concept("président LREM de l'Assemblée nationale") is None
     assert role_concept("ancien président") == "head-of-state"  # a former one is still of that office
+    assert role_concept("ex-président de la région Bretagne") is None  # (ex- read like ancien)
 
 
 def test_a_known_holder_is_his_office_and_no_other():

@@ -47,8 +47,8 @@ def role_entry(role: str) -> lexicon.Role | None:
 @lru_cache(maxsize=1 << 14)
 def role_concept(role: str) -> str | None:
     """The office a role names, read at its head: le porte-parole du président is no head of state."""
-    words = tuple(fold(w) for w in ROLE_WORD.findall(role)
-                  if fold(w) not in lexicon.nationalities())
+    words = tuple(fold(w).removeprefix("ex-") for w in ROLE_WORD.findall(role)
+                  if fold(w) not in lexicon.nationalities())  # (l'ex-président: a président's office)
     index = lexicon.roles()
     at = next((k for k in range(len(words)) if index.match(list(words), k)), None)
     starts = (at,) if at is not None else (0, 1)
