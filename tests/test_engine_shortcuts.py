@@ -53,7 +53,7 @@ def test_role_match_by_first_word_finds_what_every_length_finds():
 
 
 def _fold_long_way(s: str) -> str:
-    s = unicodedata.normalize("NFKD", s.replace("’", "'"))
+    s = unicodedata.normalize("NFKD", s.replace("’", "'").replace("\xad", ""))  # (soft hyphens dropped)
     return "".join(c for c in s if not unicodedata.combining(c)).casefold()
 
 

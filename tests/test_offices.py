@@ -220,3 +220,10 @@ def test_an_official_is_not_the_passer_by_next_quoted(quotes_of):
     qs = quotes_of("Le ministre de l'Intérieur Paul Girard a salué le calme des cortèges. « Il ne faut rien "
                    "lâcher », a assuré le jeune homme devant la préfecture.")
     assert qs["Il ne faut rien lâcher"].speaker.name is None
+
+
+def test_a_description_goes_to_the_vox_pop_the_text_turned_to(quotes_of):
+    qs = quotes_of("« Ce sont des blessures qui mutilent », a affirmé Paul Girard, un des organisateurs de la "
+                   "marche. Kevin, 27 ans, agriculteur au chômage, a tenu à manifester malgré une cheville "
+                   "cassée. « Il ne faut rien lâcher », a assuré le jeune homme devant la gare.")
+    assert qs["Il ne faut rien lâcher"].speaker.name == "Kevin"  # (not the last speaker, Paul Girard)
