@@ -3,6 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .. import lexicon
+from ..lexicon import fold
+
 
 @dataclass
 class Entity:
@@ -22,6 +25,13 @@ class Entity:
         if not self.names:
             return None
         return max(self.names, key=lambda n: (len(n.split()), len(n), -self.names.index(n)))
+
+    @property
+    def named_enough(self) -> bool:
+        """Named in full, or by a first name alone as vox pops name people (Kevin, 27 ans): one a
+        description can go back to (not a lone Facebook or a lone surname)."""
+        name = self.name or ""
+        return len(name.split()) >= 2 or fold(name) in lexicon.first_names()
 
     # Positions and roles are recorded as the model meets them, not in text order (a definite
     # description is linked after the names, a pronoun when its quote is resolved): order by position.

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import regex
 
-from .. import lexicon, zones
+from .. import zones
 from ..lexicon import fold
 from .bodies import antecedent_body, bare_body
 from .entity import Entity, Resolution
@@ -126,10 +126,8 @@ class Resolver:
                 self.doc.tokens[m.first].text.lower().replace("’", "'") not in ("le", "la", "l'"):
             return None
 
-        def agrees(e: Entity | None) -> bool:  # a person the article names in full, or by a first name alone
-            # as vox pops do (Kevin, 27 ans), not a lone Facebook
-            return e is not None and e.kind == "person" and (len((e.name or "").split()) >= 2 or fold(
-                e.name or "") in lexicon.first_names()) and (
+        def agrees(e: Entity | None) -> bool:
+            return e is not None and e.kind == "person" and e.named_enough and (
                 m.gender == "x" or e.gender in ("x", m.gender)) and _same_field(entry, e) and may_be(e, m.role or "")
         if agrees(last_speaker) and (last_speaker.last_before(pos) or -10 ** 6) > pos - 1500 and not any(
                 e is not last_speaker and agrees(e) and self._named_between(e, last_speaker.last_before(pos) or 0, pos, subject=e)
