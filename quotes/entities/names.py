@@ -136,8 +136,8 @@ def _long_role_heads() -> frozenset[str]:
 def _complement(doc: Doc, a: int, k: int) -> bool:
     """The name at `k` completes a common noun (un proche d'Emmanuel Macron, l'avocat de M. Rodrigues,
     à l'instar de Marine Le Pen, conseiller outre-mer d'Emmanuel Macron): the phrase is about someone
-    else. A particle the tagger keeps in the name (le général de Gaulle) and a lone surname after de
-    (le ministre de Rugy) are the name's."""
+    else. A lone word after de is the name's only when the article writes it as a surname with its
+    particle (le ministre de Rugy, after François de Rugy), or the tagger calls it no person."""
     toks = doc.tokens
     j = k - 1 if _after_title_article(doc, k) else k  # (l'entourage de M. Le Maire)
     while j > a and is_title(toks[j - 1]):
