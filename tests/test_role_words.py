@@ -99,3 +99,8 @@ def test_the_outlet_spoken_to_is_not_the_speaker(quotes_of):
                    "Paul Girard.")
     assert (qs["Il y avait des casseurs"].speaker.name, qs["Il y avait des casseurs"].role) == \
         ("Paul Girard", "maire de Valence")
+
+
+def test_a_country_takes_no_role_from_its_apposition(mention):
+    m = mention("En réalité, la France, spécialiste des petites voitures, est moins exposée.", "la")
+    assert (m.name, m.kind, m.role) == ("France", "organization", None)

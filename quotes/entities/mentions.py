@@ -180,6 +180,8 @@ def _classify(doc: Doc, m: Mention, a: int, b: int) -> None:
         if not m.title and (m.name in _countries() or fold(m.name) in lexicon.bodies()
                             or m.name in lexicon.seats() and body is None):
             m.kind = "organization"  # la France (not the first name), Matignon, l'Élysée: whatever NER says
+            if m.name in _countries():
+                m.role = None  # « la France, spécialiste des petits moteurs »: what a country does, no role
             return
         if m.number == "p" and not m.role and not m.title and " et " not in m.name and \
                 not ent_labels & {"ORG", "LOC"} and m.name not in _countries():
