@@ -48,6 +48,19 @@ def parse(backend):
 
 
 @pytest.fixture(scope="session")
+def mention(parse):
+    """The mention whose phrase starts at the first token written `first_word`."""
+    from quotes.entities.mentions import mention_at
+
+    def _at(text: str, first_word: str):
+        doc = parse(text)
+        i = next(t.i for t in doc.tokens if t.text == first_word)
+        return mention_at(doc, i)
+
+    return _at
+
+
+@pytest.fixture(scope="session")
 def quotes_of(extractor):
     """Extract and index by quote text: {text: Quote}."""
     def _run(text: str):

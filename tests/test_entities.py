@@ -8,18 +8,6 @@ from quotes.entities import role_concept, role_head, surname_key
 pytestmark = pytest.mark.model
 
 
-@pytest.fixture(scope="module")
-def mention(parse):
-    from quotes.entities.mentions import mention_at
-
-    def _at(text: str, first_word: str):
-        doc = parse(text)
-        i = next(t.i for t in doc.tokens if t.text == first_word)
-        return mention_at(doc, i)
-
-    return _at
-
-
 @pytest.mark.parametrize("text, word, name, role, kind", [
     ("Le porte-parole du Kremlin Dmitri Orlov a parlé.", "Le", "Dmitri Orlov", "porte-parole du Kremlin", "person"),
     ("La ministre de la Santé, Agnès Morel, a parlé.", "La", "Agnès Morel", "ministre de la Santé", "person"),

@@ -4,17 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-
-@pytest.fixture(scope="module")
-def mention(parse):
-    from quotes.entities.mentions import mention_at
-
-    def _at(text: str, first_word: str):
-        doc = parse(text)
-        i = next(t.i for t in doc.tokens if t.text == first_word)
-        return mention_at(doc, i)
-
-    return _at
+pytestmark = pytest.mark.model
 
 
 @pytest.mark.parametrize("text, word, name, role", [

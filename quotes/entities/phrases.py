@@ -248,7 +248,7 @@ def _np_end(doc: Doc, i: int, limit: int) -> int:
                 j = k
                 continue
         if low == "et" and head_is_role and j + 1 < limit and not _capitalised(toks[j + 1]) \
-                and lexicon.roles().match([fold(toks[_past_adjectives_after(doc, j + 1, limit)].text)], 0):
+                and lexicon.roles().match([folds[_past_adjectives_after(doc, j + 1, limit)]], 0):
             # le leader de La France insoumise et député de Marseille, Jean-Luc Mélenchon; le ministre
             # italien de l'Intérieur et ex-député européen Matteo Salvini: two roles of one person
             j += 1
