@@ -154,7 +154,7 @@ def _complement(doc: Doc, a: int, k: int) -> bool:
     # a lone word after de that the tagger calls a person: the name's particle only when the article
     # writes the whole name (François de Rugy … le ministre de Rugy); otherwise what the role is of
     # (le PDG de Vinci, le fondateur de Doctissimo). (A place stays the body's: la police de Liège.)
-    return person is not None and person.label == "PER" and not _particle_name(doc, toks[k].text)
+    return person is not None and person.label == "PER" and not named_in_full(doc, toks[k].text, particle=True)
 
 
 ARTICLES = {"le", "la", "l'", "l’", "les"}
@@ -162,10 +162,6 @@ ARTICLES = {"le", "la", "l'", "l’", "les"}
 
 def _role_word(t) -> bool:
     return lexicon.roles().match([fold(t.text)], 0) is not None  # (PDG, DG: a role in capitals)
-
-
-def _particle_name(doc: Doc, word: str) -> bool:
-    return named_in_full(doc, word, particle=True)
 
 
 def named_in_full(doc: Doc, word: str, particle: bool = False) -> bool:
