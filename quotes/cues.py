@@ -317,7 +317,7 @@ def subject_of(doc: Doc, verb: int) -> Mention | None:
     while seen < 4:
         for k in doc.children[i]:
             if doc.tokens[k].dep in ("nsubj", "nsubj:pass", "expl:subj") and k != i:
-                return mention_of(doc, k)
+                return relative_antecedent(doc, k) or mention_of(doc, k)
         t = doc.tokens[i]
         if t.dep in ("xcomp", "conj", "advcl", "ccomp") and t.head != i:
             i = t.head
@@ -325,6 +325,20 @@ def subject_of(doc: Doc, verb: int) -> Mention | None:
             continue
         return None
     return None
+
+
+def relative_antecedent(doc: Doc, k: int) -> Mention | None:
+    """« …, estime le spécialiste de George Orwell, qui ajoute »: after a comma, « qui » stands for
+    the whole phrase before the comma, not for the name at its end (which the parse often picks)."""
+    if _low(doc.tokens[k]) != "qui" or k < 2 or doc.tokens[k - 1].text != ",":
+        return None
+    comma, first = k - 1, doc.sent_of(k).first
+    best = None
+    for start in range(comma - 1, max(first, comma - 15) - 1, -1):
+        m = mention_at(doc, start, comma)
+        if m is not None and m.last == comma and m.kind != "pronoun" and (m.name or m.role):
+            best = m  # the longest phrase that ends at the comma
+    return best
 
 
 def agent_of(doc: Doc, verb: int, limit: int) -> Mention | None:

@@ -20,6 +20,7 @@ from ..nlp import Doc
 from .names import NAME_STOPS, _name_run, _person_span, complement_at, name_word  # noqa: F401  (name_word: re-exported)
 from .phrases import (DE, DETS, NAME_PARTICLES, NOMINAL, _capitalised, _low, _title_article,  # noqa: F401
                       affiliation, glued, is_title, np_end, role_length)
+from .descriptions import description_after
 from .role_spans import role_span
 
 @dataclass(slots=True)
@@ -132,6 +133,10 @@ def build(doc: Doc, a: int, b: int, appos: tuple[int, int] | None = None) -> Men
                 tg = lexicon.titles()[m.title][1]
                 m.gender = tg if tg != "x" else m.gender
     _classify(doc, m, a, b)
+    if m.kind == "person" and m.name and not m.role and appos is None:
+        described = description_after(doc, b, doc.sent_of(b - 1).last)
+        if described:
+            m.role = span_text(doc, *described)  # Jean-Luc, cariste retraité
     return m
 
 
@@ -195,7 +200,9 @@ def _classify(doc: Doc, m: Mention, a: int, b: int) -> None:
             first = next((t for t in toks[a:b] if t.text == m.name.split()[0]), None)
             if first is not None and first.pos == "PROPN" and first.feat("Gender") == "Fem":
                 m.gender = "f"
-        if m.role or m.title or "PER" in ent_labels or _gender_of_name(m.name) != "x":
+        national = head is not None and fold(toks[head].text) in lexicon.nationalities() \
+            and not m.name.startswith(toks[head].text)  # un Français d'origine marocaine, Radouane Lakdim
+        if m.role or m.title or "PER" in ent_labels or _gender_of_name(m.name) != "x" or national:
             m.kind = "person"
         elif m.name in lexicon.capitals():
             m.kind, m.country = "organization", lexicon.capitals()[m.name]
@@ -364,14 +371,21 @@ def joint(doc: Doc, m: Mention, limit: int) -> Mention:
     """Two named people who speak together are one speaker, named as the article names them:
     « …, ont déclaré Paul Girard et Anne Roy » → "Paul Girard et Anne Roy"."""
     k = m.last
+    app = apposition(doc, k, limit) if k < limit and doc.tokens[k].text == "," else None
+    if app and app[1] + 2 < limit and doc.tokens[app[1]].text == "," and _low(doc.tokens[app[1] + 1]) == "et":
+        k = app[1] + 1  # Claire Roux, secrétaire d'État, et Anne Roy, ministre: each with her role
     if not m.name or m.kind != "person" or k + 1 >= limit or _low(doc.tokens[k]) != "et":
         return m
     end = np_end(doc, k + 1, limit)
-    other = build(doc, k + 1, end) if end > k + 1 else None
+    other = build(doc, k + 1, end, apposition(doc, end, limit) if k > m.last else None) if end > k + 1 else None
     if other is None or not other.name or other.kind != "person":
         return m
+    after = max(other.last, end)
+    if after < limit and doc.tokens[after].pos in ("AUX", "VERB") and doc.tokens[after].feat("VerbForm") == "Fin":
+        return m  # a dit Paul Girard, et Anne Roy a approuvé: the second name opens a clause of its own
+    role = f"{m.role} et {other.role}" if k > m.last and m.role and other.role else m.role
     return Mention(m.first, other.last, m.start, other.end, "person", name=f"{m.name} et {other.name}",
-                   role=m.role, gender=m.gender if m.gender == other.gender else "x", number="p")
+                   role=role, gender=m.gender if m.gender == other.gender else "x", number="p")
 
 
 def own_role(m: Mention) -> str | None:

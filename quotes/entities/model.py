@@ -84,6 +84,7 @@ class EntityModel(Resolver, Definites):
                 if m:
                     self.add(m)
         self._aged(seen)
+        self._nationals()
         self._acronyms()
         self._link_definites()
 
@@ -100,6 +101,17 @@ class EntityModel(Resolver, Definites):
             if m is not None and m.name:
                 m.kind = "person"
                 self.add(m)
+
+    def _nationals(self) -> None:
+        """« un Français d'origine marocaine, Radouane Lakdim, … »: a name apposed to a nationality is
+        a person's, though the tagger, not knowing the name, calls it something else."""
+        toks = self.doc.tokens
+        for k in range(1, len(toks)):
+            if fold(toks[k].text) in lexicon.nationalities() and toks[k].pos == "NOUN" and \
+                    toks[k - 1].text.lower() in ("un", "une", "le", "la"):
+                m = mention_at(self.doc, k - 1)
+                if m is not None and m.kind == "person" and m.name and ("person", surname_key(m.name)) not in self.by_key:
+                    self.add(m)
 
     def _bodies(self) -> None:
         """Bodies the article names with a definite phrase (la préfecture du Finistère, le parquet de

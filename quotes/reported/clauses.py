@@ -331,4 +331,6 @@ def _small_clause(doc: Doc, cue: CueMatch, limit: int, spans: list[MarkSpan]) ->
     first = doc.token_at(marked[0].start)
     if first is not None and doc.tokens[first].pos == "DET":
         return None  # a maintenu « le cap » de la politique: the object itself is quoted, no attribute
+    if first is not None and any(doc.tokens[j].text in (",", ":", ";") for j in range(k, first)):
+        return None  # « … », estime le spécialiste, qui ajoute : « … »: a subject, then another clause's marks
     return k, "attr"

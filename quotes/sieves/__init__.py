@@ -10,12 +10,12 @@ from __future__ import annotations
 from ..errors import QuotesError
 from .base import Attribution, Context, Sieve
 from .clause import CueSubject, Selon
-from .context import Continuation, DialogueTurn, Heading, NearestMention, PrecedingSubject, SentenceSubject
+from .context import Continuation, DialogueTurn, Heading, NearestMention, PrecedingSubject, Repeated, SentenceSubject
 from .incise import AttributionLine, CeQue, ColonIntro, InciseAfter, InciseInside, Interview, Parenthetical
 
 SIEVES: tuple[Sieve, ...] = (
     Interview(), InciseInside(), CeQue(), InciseAfter(), ColonIntro(), Parenthetical(), AttributionLine(), Selon(),
-    CueSubject(), DialogueTurn(), Continuation(), PrecedingSubject(), Heading(), SentenceSubject(), NearestMention(),
+    CueSubject(), DialogueTurn(), Continuation(), PrecedingSubject(), Repeated(), Heading(), SentenceSubject(), NearestMention(),
 )
 
 

@@ -74,16 +74,36 @@ class Sieve:
         raise NotImplementedError
 
 
-def nearest_subject(doc: Doc, first: int, before: int) -> Mention | None:
-    """The last named person or body before a cue in its clause (a subject the parser missed)."""
+def nearest_subject(doc: Doc, first: int, before: int, quoted: frozenset[int] = frozenset()) -> Mention | None:
+    """The last named person or body before a cue in its clause (a subject the parser missed);
+    never one in `quoted`, the tokens inside quotes (« L'Europe est menacée », a-t-il estimé)."""
     best = None
     k = first
     while k < before:
+        if k in quoted:
+            k += 1
+            continue
         m = mention_at(doc, k, before)
         governed = k > first and (doc.tokens[k - 1].pos == "ADP" or doc.tokens[k - 1].text.lower() in ("par", "de", "d'", "d’"))
         if m and not governed and (m.name or m.kind == "pronoun") and m.kind in ("person", "organization", "pronoun"):
             best = m  # a subject is never the object of a preposition (accusé par Moscou)
             k = max(m.last, k + 1)
+        elif m and m.role and not m.name:
+            k = max(m.last, k + 1)  # le spécialiste de George Orwell: the name inside is what the role is of
         else:
             k += 1
     return best
+
+
+def quoted_tokens(ctx: Context) -> frozenset[int]:
+    """The tokens inside the document's quotes: the speaker's words, never the journalist's subject."""
+    found = ctx.notes.get("quoted")
+    if found is None:
+        toks, inside = ctx.doc.tokens, set()
+        for q in ctx.quotes:
+            k = first_token_after(ctx.doc, q.start)
+            while k is not None and k < len(toks) and toks[k].start < q.end:
+                inside.add(k)
+                k += 1
+        found = ctx.notes["quoted"] = frozenset(inside)
+    return found

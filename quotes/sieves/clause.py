@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 from .. import lexicon
-from ..cues import CueMatch, agent_of, cue_at, skip_fillers, subject_of
+from ..cues import CueMatch, agent_of, cue_at, mention_of, skip_fillers, subject_of
 from ..entities.mentions import Mention, mention_at
 from ..lexicon import fold
 from ..nlp import Doc
 from ..reported import source_mention
-from .base import Attribution, Sieve, first_token_after, last_token_before, nearest_subject
+from .base import Attribution, Sieve, first_token_after, last_token_before, nearest_subject, quoted_tokens
 
 
 class CueSubject(Sieve):
@@ -42,8 +42,8 @@ class CueSubject(Sieve):
                     earlier = [o for o in ctx.quotes[:ctx.index] if o.rule and o.outer_end >= doc.tokens[sent.first].start]
                     if earlier:
                         return Attribution(None, cue, sub="participle", same_as=earlier[-1])
-                speaker = subject_of(doc, k) or nearest_subject(doc, sent.first, cue.first) \
-                    or _inverted_subject(doc, cue, sent.last)
+                speaker = subject_of(doc, k) or nearest_subject(doc, sent.first, cue.first, quoted_tokens(ctx)) \
+                    or _inverted_subject(doc, cue, sent.last) or _main_subject(doc, cue, sent, q.end)
                 if speaker is None and sent.i > 0 and doc.tokens[sent.first].pos == "CCONJ":
                     # « La Russie dément. » « Et exige que… »: the parser cut a coordinated sentence
                     prev = doc.sents[sent.i - 1]
@@ -61,6 +61,20 @@ def _inverted_subject(doc: Doc, cue: CueMatch, limit: int) -> Mention | None:
     k = skip_fillers(doc, cue.last, limit)
     m = mention_at(doc, k, limit) if k < limit else None
     return m if m is not None and m.kind in ("person", "organization") and (m.name or m.role) else None
+
+
+def _main_subject(doc: Doc, cue: CueMatch, sent, end: int) -> Mention | None:
+    """« Disant comprendre la « colère », le président a fait son mea culpa »: a participle that opens
+    the sentence has the subject of the main clause after it (the parse often makes the participle
+    the root)."""
+    if cue.first != sent.first or not _participle(doc.tokens[cue.verb]):
+        return None
+    after = first_token_after(doc, end)
+    for c in range(after if after is not None else sent.last, sent.last):
+        if doc.tokens[c].dep in ("nsubj", "nsubj:pass"):
+            m = mention_of(doc, c)
+            return m if m is not None and (m.name or m.role or m.kind == "pronoun") else None
+    return None
 
 
 def _participle(t) -> bool:

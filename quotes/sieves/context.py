@@ -1,11 +1,13 @@
 """Sieves that read the quotes and sentences around a quote: lower confidence, last in line."""
 from __future__ import annotations
 
+import regex
+
 from ..cues import mention_of
 from ..direct import chanted, line_around
 from ..lexicon import fold
 from ..marks import DIALOGUE
-from .base import Attribution, Sieve, first_token_after, last_token_before
+from .base import Attribution, Sieve, first_token_after, last_token_before, quoted_tokens
 
 
 class DialogueTurn(Sieve):
@@ -84,6 +86,25 @@ class PrecedingSubject(Sieve):
         return None
 
 
+class Repeated(Sieve):
+    """« Les Français d'abord »⏎…⏎« Les Français d'abord », a-t-il ajouté: a heading or a pull quote
+    repeats words the article quotes again, attributed; both are the same person's."""
+
+    name, confidence = "repeated", 0.75
+
+    def attribute(self, q, ctx):
+        key = _repeat_key(ctx.text[q.start:q.end])
+        if len(key.split()) < 4:
+            return None  # a word or two in marks is a term many people use
+        twins = [o for o in ctx.quotes if o is not q and o.rule and not o.rule.startswith(self.name)
+                 and _repeat_key(ctx.text[o.start:o.end]) == key]
+        return Attribution(None, None, same_as=max(twins, key=lambda o: o.confidence)) if twins else None
+
+
+def _repeat_key(text: str) -> str:
+    return " ".join(regex.findall(r"\w+", text.casefold()))
+
+
 class Heading(Sieve):
     """« Cas par cas »⏎⏎« Être en dehors… », explique M. Caron: a heading quote, then its speaker."""
 
@@ -118,7 +139,10 @@ class SentenceSubject(Sieve):
         k = _last_clause_verb(doc)[open_tok]  # the first verb walking back from the opening mark
         if k < doc.sent_of(first).first:
             return None
+        quoted = quoted_tokens(ctx)
         for c in _subjects(doc, k):
+            if c in quoted:
+                continue  # « L'Europe est menacée » et « de l'intérieur », a-t-il estimé: the speaker's words
             m = mention_of(doc, c)
             if m and m.kind in ("person", "organization", "unknown") and (m.name or m.role):
                 return Attribution(m, None)

@@ -6,7 +6,7 @@ from ..cues import cue_at, incise_after, skip_fillers, subject_of
 from ..entities.mentions import apposition, build, mention_at, np_end, pronoun
 from ..lexicon import fold
 from ..nlp import Doc
-from .base import Attribution, Sieve, first_token_after, last_token_before, nearest_subject
+from .base import Attribution, Sieve, first_token_after, last_token_before, nearest_subject, quoted_tokens
 
 
 class Interview(Sieve):
@@ -116,7 +116,7 @@ class ColonIntro(Sieve):
                 if speaker is not None and not start <= speaker.first < c:
                     speaker = None
                 if speaker is None and k > start:
-                    speaker = nearest_subject(doc, start, cue.first)
+                    speaker = nearest_subject(doc, start, cue.first, quoted_tokens(ctx))
             if speaker is None and ctx.previous is not None:
                 return Attribution(None, cue, sub="continued", same_as=ctx.previous)
             return Attribution(speaker, cue, sub="verb") if speaker else None
