@@ -10,8 +10,7 @@ pytestmark = pytest.mark.model
 
 @pytest.mark.parametrize("text, name, role", [
     ("« On tient », dit Jean-Luc, cariste retraité.", "Jean-Luc", "cariste retraité"),
-    ("« On arrive », lance Léo, 17 ans, mobilisé contre la réforme depuis une semaine.", "Léo",
-     "mobilisé contre la réforme"),
+    ("« On arrive », lance Léo, 17 ans, lycéen en grève depuis une semaine.", "Léo", "lycéen en grève"),
     ("« C'est notre mouvement », dit Marc, cégétiste de 61 ans.", "Marc", "cégétiste"),
     ("« Ils ne nous écoutent pas », regrette Odile, une infirmière de nuit.", "Odile", "infirmière de nuit"),
     # an age alone, a look, an adjective, a book's title, where one came from: no description
@@ -20,6 +19,9 @@ pytestmark = pytest.mark.model
     ("« Je reste », dit Kevin, présent sur le rond-point.", "Kevin", None),
     ("« Tout change », écrit Jean Viard, Une société en mouvement.", "Jean Viard", None),
     ("« On y croit », dit David, 48 ans, arrivé de Lille par le train.", "David", None),
+    ("« Ce n'est qu'un début », prévient Paul Girard, interrogé sur une radio locale.", "Paul Girard", None),
+    ("« On ne lâche rien », dit Samir, cheveux ras, gilet sur le dos.", "Samir", None),
+    ("« On reviendra », assure Nadia, lundi, devant la mairie.", "Nadia", None),
 ])
 def test_a_vox_pop_description_is_the_persons_role(quotes_of, text, name, role):
     (q,) = quotes_of(text).values()

@@ -94,3 +94,8 @@ def test_the_outlet_spoken_to_is_not_the_speaker(quotes_of):
 def test_a_country_takes_no_role_from_its_apposition(mention):
     m = mention("En réalité, la France, spécialiste des petites voitures, est moins exposée.", "la")
     assert (m.name, m.kind, m.role) == ("France", "organization", None)
+
+
+def test_a_role_of_several_words_may_open_on_a_word_tagged_a_verb(mention):
+    m = mention("« C'est un record », a précisé Marie Dufour, chargée de mission chez un grand site.", "Marie")
+    assert (m.name, m.role) == ("Marie Dufour", "chargée de mission chez un grand site")

@@ -3,21 +3,25 @@
 
 French news introduces the people it meets by a first name, an age and a bare description set off by
 commas. That description, with no determiner (or « un », « une »), is the person's role in the
-article. An age alone is none (« Thérèse, 61 ans. »), nor is a look (« Pierre, l'air hagard »: it
-has a determiner) or an adjective (« Kevin, présent sur le rond-point »): the description must open
-on a noun or a past participle. Its age (« de 55 ans ») and its time (« depuis une semaine ») are
-left out.
+article. An age alone is none (« Thérèse, 61 ans. »), nor is a look (« Pierre, l'air hagard »,
+« cheveux ras »), a day (« lundi »), an adjective (« Kevin, présent sur le rond-point ») or a past
+participle, which says what happened to the person more often than what they are (« interrogé sur
+BFMTV », « accusé d'être sourd », « arrivé de Lille »): the description opens on a noun. Its age
+(« de 55 ans ») and its time (« depuis une semaine ») are left out.
 """
 from __future__ import annotations
 
+from .. import lexicon
+from ..lexicon import fold
 from ..nlp import Doc
 from .phrases import _low
 
 MAX_WORDS = 7
 ENDS = {",", ".", ";", ":", ")", "(", "»", "«", "!", "?", "\"", "“", "”"}
 LEADS = {"un", "une", "également", "aussi", "lui-même", "elle-même"}
-# « David, 48 ans, arrivé de Maroilles par le train »: where a person came from is no description
-MOTION = {"arriver", "venir", "revenir", "partir", "repartir", "rentrer", "descendre", "monter", "passer", "sortir"}
+# A look is no description (« Pierre, cheveux ras », « Marie, nez rouge »), nor « propos recueillis ».
+LOOKS = {"cheveux", "yeux", "nez", "visage", "barbe", "moustache", "regard", "air", "mains", "lunettes",
+         "sourire", "voix", "teint", "crane", "bras", "tete", "front", "allure", "propos"}
 TAILS = {"depuis", "pendant", "venu", "venue", "venus", "qui", "dont"}
 
 
@@ -43,8 +47,8 @@ def description_after(doc: Doc, end: int, limit: int) -> tuple[int, int] | None:
         return None
     head = toks[k]
     aged = k + 3 < limit and _low(toks[k + 1]) in ("de", "d'") and _age(doc, k + 2, limit)
-    participle = head.feat("VerbForm") == "Part" and head.feat("Tense") == "Past" and head.lemma not in MOTION
-    if head.text[:1].isupper() or not (head.pos == "NOUN" or participle or head.pos == "ADJ" and aged):
+    if head.text[:1].isupper() or not (head.pos == "NOUN" or head.pos == "ADJ" and aged) \
+            or fold(head.text) in LOOKS or fold(head.text) in lexicon.time_words():
         return None  # (an adjective only with an age: « cégétiste de 61 ans », which the tagger calls one)
     stop = k
     while stop < limit and toks[stop].text not in ENDS and _low(toks[stop]) not in TAILS and stop - k < MAX_WORDS:
@@ -53,8 +57,12 @@ def description_after(doc: Doc, end: int, limit: int) -> tuple[int, int] | None:
         stop += 1
     if stop - k >= MAX_WORDS and stop < limit and toks[stop].text not in ENDS:
         return None  # too long to be a description
-    if participle and any(_low(t) == "par" for t in toks[k:stop]) or toks[stop - 1].pos in ("ADP", "SCONJ", "DET"):
-        return None  # « accusé par Moscou de… », « ajoutant qu' »: a clause, not what the person is
+    if stop < limit and toks[stop].text in ("!", "?", "»", "«"):
+        return None  # « Macron, démission ! »: a slogan, not a description
+    while stop > k + 1 and toks[stop - 1].pos == "CCONJ":
+        stop -= 1  # employé à la SNCF et [père de trois enfants]
+    if toks[stop - 1].pos in ("ADP", "SCONJ", "DET", "VERB", "AUX"):
+        return None  # « ajoutant qu' », « dites-vous »: a clause, not what the person is
     if stop > k + 2 and _low(toks[stop - 3]) in ("de", "d'") and _age(doc, stop - 2, limit):
         stop -= 3  # cégétiste de 61 ans
     return (k, stop) if stop > k else None

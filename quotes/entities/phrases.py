@@ -156,8 +156,8 @@ def _np_end(doc: Doc, i: int, limit: int) -> int:
     while j < limit and toks[j].pos == "ADJ" and not _capitalised(toks[j]) and j + 1 < limit \
             and toks[j + 1].pos in ("NOUN", "ADJ", "PROPN"):
         j += 1
-    if j >= limit or not (_nominal(toks[j]) or (folds[j],) in roles):
-        return i
+    if j >= limit or not (_nominal(toks[j]) or (folds[j],) in roles or role_length(doc, j, limit) > 1):
+        return i  # (a role of several words may open on a word tagged a verb: chargée de mission)
     head_is_role = (folds[j],) in roles
     head = end = j
     state = "head"
