@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from . import lexicon
 from .entities.mentions import Mention, apposition, build, glued, mention_at, np_end, pronoun
+from .entities.roles import role_head
 from .lexicon import SpeechVerb, fold
 from .marks import CLOSING_TOKENS
 from .nlp import Doc, Token
@@ -329,16 +330,15 @@ def subject_of(doc: Doc, verb: int) -> Mention | None:
 
 def relative_antecedent(doc: Doc, k: int) -> Mention | None:
     """« …, estime le spécialiste de George Orwell, qui ajoute »: after a comma, « qui » stands for
-    the whole phrase before the comma, not for the name at its end (which the parse often picks)."""
+    the whole phrase before the comma, not for the name at its end (which the parse often picks).
+    A phrase that cannot speak gives way to the name in it: « les propos de M. Rossi, qui… »."""
     if _low(doc.tokens[k]) != "qui" or k < 2 or doc.tokens[k - 1].text != ",":
         return None
     comma, first = k - 1, doc.sent_of(k).first
-    best = None
-    for start in range(comma - 1, max(first, comma - 15) - 1, -1):
-        m = mention_at(doc, start, comma)
-        if m is not None and m.last == comma and m.kind != "pronoun" and (m.name or m.role):
-            best = m  # the longest phrase that ends at the comma
-    return best
+    ending = [m for start in range(comma - 1, max(first, comma - 15) - 1, -1)
+              if (m := mention_at(doc, start, comma)) is not None and m.last == comma]
+    speaking = [m for m in ending if m.kind in ("person", "organization") or m.role and role_head(m.role)]
+    return speaking[-1] if speaking else None  # the longest phrase that ends at the comma and can speak
 
 
 def agent_of(doc: Doc, verb: int, limit: int) -> Mention | None:

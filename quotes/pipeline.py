@@ -129,6 +129,9 @@ class Extractor:
         marked = direct.candidates(doc, spans)
         said = reported.candidates(doc, spans, marked)
         budget.check()
+        # a clause that opens inside marks and ends with them is those marks' words (accusant la France
+        # « d'appauvrir l'Afrique »): the direct quote holds it
+        said = [s for s in said if not any(m.outer_start < s.start and s.end <= m.outer_end for m in marked)]
         # a fragment in marks inside a reported clause is part of that (mixed) quote, never its own
         marked = _outside(marked, said)
         quotes = sorted(marked + said, key=lambda q: (q.start, q.end))

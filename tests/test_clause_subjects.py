@@ -68,3 +68,24 @@ def test_the_heading_copy_of_a_quote_takes_the_speaker_of_the_attributed_one(ext
 def test_a_short_term_quoted_twice_is_not_a_repeat(extractor):
     text = ("Le « grand débat » commence.\n\nLe ministre Paul Roy a défendu le « grand débat », a-t-il dit.\n")
     assert all(q.rule != "repeated" for q in extractor.extract(text, "t"))
+
+
+def test_a_clause_that_opens_inside_marks_is_one_direct_quote(quotes_of):
+    text = "Le ministre a convoqué l'ambassadeur, accusant son pays « d'appauvrir l'Afrique »."
+    found = quotes_of(text)
+    assert list(found) == ["d'appauvrir l'Afrique"]
+    assert found["d'appauvrir l'Afrique"].type == "direct"
+
+
+@pytest.mark.parametrize("text, name, mention", [
+    ("« Tout change », estime le spécialiste de Victor Hugo, qui ajoute une phrase.", None,
+     "le spécialiste de Victor Hugo"),
+    # a phrase that cannot speak gives way to the name in it
+    ("Les propos de M. Luigi Rossi, qui dirige le parti, ont choqué.", "Luigi Rossi", "M. Luigi Rossi"),
+])
+def test_the_antecedent_of_a_relative_after_a_comma(parse, text, name, mention):
+    from quotes.cues import relative_antecedent
+
+    doc = parse(text)
+    m = relative_antecedent(doc, next(t.i for t in doc.tokens if t.text == "qui"))
+    assert (m.name, doc.text[m.start:m.end]) == (name, mention)

@@ -19,9 +19,10 @@ from .phrases import _low
 MAX_WORDS = 7
 ENDS = {",", ".", ";", ":", ")", "(", "»", "«", "!", "?", "\"", "“", "”"}
 LEADS = {"un", "une", "également", "aussi", "lui-même", "elle-même"}
-# A look is no description (« Pierre, cheveux ras », « Marie, nez rouge »), nor « propos recueillis ».
+# A look is no description (« Pierre, cheveux ras », « Marie, nez rouge »), nor a posture (« debout le
+# long du trajet »), « propos recueillis par… », or a book's publisher (« de Paul Roy, éditions X »).
 LOOKS = {"cheveux", "yeux", "nez", "visage", "barbe", "moustache", "regard", "air", "mains", "lunettes",
-         "sourire", "voix", "teint", "crane", "bras", "tete", "front", "allure", "propos"}
+         "sourire", "voix", "teint", "crane", "bras", "tete", "front", "allure", "debout", "propos", "editions"}
 TAILS = {"depuis", "pendant", "venu", "venue", "venus", "qui", "dont"}
 
 

@@ -133,7 +133,8 @@ def build(doc: Doc, a: int, b: int, appos: tuple[int, int] | None = None) -> Men
                 tg = lexicon.titles()[m.title][1]
                 m.gender = tg if tg != "x" else m.gender
     _classify(doc, m, a, b)
-    if m.kind == "person" and m.name and not m.role and appos is None:
+    if m.kind == "person" and m.name and not m.role and appos is None and not (m.title and lexicon.titles()[m.title][3]):
+        # (a title that says the role says it better: Me Paul Roy, conseil d'une partie civile, is an avocat)
         described = description_after(doc, b, doc.sent_of(b - 1).last)
         if described:
             m.role = span_text(doc, *described)  # Jean-Luc, cariste retraité
