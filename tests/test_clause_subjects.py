@@ -89,3 +89,16 @@ def test_the_antecedent_of_a_relative_after_a_comma(parse, text, name, mention):
     doc = parse(text)
     m = relative_antecedent(doc, next(t.i for t in doc.tokens if t.text == "qui"))
     assert (m.name, doc.text[m.start:m.end]) == (name, mention)
+
+
+def test_a_pronoun_goes_to_the_body_the_sentence_before_is_about(quotes_of):
+    text = ("Dans un premier temps, la préfecture du Nord avait fait état de deux policiers blessés. Dans un "
+            "communiqué diffusé en fin de journée, elle a évoqué « un policier blessé et trois autres contusionnés ».")
+    q = quotes_of(text)["un policier blessé et trois autres contusionnés"]
+    assert q.speaker.name == "préfecture du Nord" and q.speaker.kind == "organization"
+
+
+def test_a_person_named_since_the_body_takes_the_pronoun(quotes_of):
+    text = ("La préfecture du Nord avait fait état de deux blessés. La ministre Claire Dubois est arrivée le soir. "
+            "Devant la presse, elle a évoqué « un policier blessé et trois autres contusionnés ».")
+    assert quotes_of(text)["un policier blessé et trois autres contusionnés"].speaker.name == "Claire Dubois"

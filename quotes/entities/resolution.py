@@ -200,6 +200,10 @@ class Resolver:
                     subject = next((e for e in ranked[1:] if subject_there(e)), None)
                     if subject is not None:
                         return subject
+        if exact and m.number == "s" and m.first < len(self.doc.tokens):
+            body = self._body_subject(m, pos, ranked[0] if ranked else None)
+            if body is not None:
+                return body
         if ranked:
             return ranked[0]
         # cataphora: « S'il pense que … », le ministre …, Marc Miller, assure …
@@ -207,6 +211,23 @@ class Resolver:
             return [p for p in e.positions if pos < p < pos + 400 and not self.in_words(p)]
         after = [e for e in self.entities if agrees(e) and ahead(e)]
         return min(after, key=lambda e: min(ahead(e))) if after else None
+
+    def _body_subject(self, m: Mention, pos: int, person: Entity | None) -> Entity | None:
+        """« La préfecture avait fait état de deux blessés. Dans un communiqué, elle a évoqué « … » »:
+        a pronoun whose gender agrees goes to the body the sentence before (or its own) is about,
+        unless a person has come up since."""
+        sent = self.doc.sent_of(m.first)
+        start = self.doc.sents[sent.i - 1].start if sent.i > 0 else sent.start
+        cut = min(pos, m.start)
+        since = (self.narrated_before(person, cut) or -1) if person is not None else -1
+        best = None
+        for e in self.entities:
+            if e.kind != "organization" or e.gender != m.gender:
+                continue
+            here = [p for p in e.positions if start <= p < cut and p > since and not self.in_words(p) and self._subject_at(p)]
+            if here and (best is None or max(here) > best[0]):
+                best = (max(here), e)
+        return best[1] if best else None
 
     def specific_role(self, ent: Entity, pos: int) -> str | None:
         """The role to write for `ent` at `pos`: the most specific one the article gives."""
