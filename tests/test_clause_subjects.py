@@ -102,3 +102,20 @@ def test_a_person_named_since_the_body_takes_the_pronoun(quotes_of):
     text = ("La préfecture du Nord avait fait état de deux blessés. La ministre Claire Dubois est arrivée le soir. "
             "Devant la presse, elle a évoqué « un policier blessé et trois autres contusionnés ».")
     assert quotes_of(text)["un policier blessé et trois autres contusionnés"].speaker.name == "Claire Dubois"
+
+
+def test_a_phrase_after_a_preposition_is_no_subject_not_even_its_last_name(parse):
+    from quotes.sieves.base import nearest_subject
+
+    doc = parse("Un homme armé a tué deux passants sur le parvis de la gare Saint-Lazare en criant des insultes.")
+    cue = next(t.i for t in doc.tokens if t.text == "criant")
+    m = nearest_subject(doc, 0, cue)
+    assert m is None or "Saint-Lazare" not in (m.name or "")
+
+
+def test_a_phrase_after_a_preposition_is_the_subject_of_the_relative_after_it(parse):
+    from quotes.sieves.base import nearest_subject
+
+    doc = parse("Elle s'en remet à l'ancien président Paul Girard (1981-1995) qui déclarait sa foi en l'avenir.")
+    cue = next(t.i for t in doc.tokens if t.text == "déclarait")
+    assert nearest_subject(doc, 0, cue).name == "Paul Girard"

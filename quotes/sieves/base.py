@@ -85,14 +85,26 @@ def nearest_subject(doc: Doc, first: int, before: int, quoted: frozenset[int] = 
             continue
         m = mention_at(doc, k, before)
         governed = k > first and (doc.tokens[k - 1].pos == "ADP" or doc.tokens[k - 1].text.lower() in ("par", "de", "d'", "d’"))
+        if governed and m is not None and _relative_after(doc, m.last, before):
+            governed = False  # elle s'en remet à l'ancien président X (1981-1995) qui déclarait: the relative's
         if m and not governed and (m.name or m.kind == "pronoun") and m.kind in ("person", "organization", "pronoun"):
             best = m  # a subject is never the object of a preposition (accusé par Moscou)
             k = max(m.last, k + 1)
-        elif m and m.role and not m.name:
-            k = max(m.last, k + 1)  # le spécialiste de George Orwell: the name inside is what the role is of
+        elif m and (m.role and not m.name or governed):
+            # le spécialiste de George Orwell: the name inside is what the role is of; sur le parvis de
+            # la gare Saint-Charles: the whole governed phrase is a place, none of its words a subject
+            k = max(m.last, k + 1)
         else:
             k += 1
     return best
+
+
+def _relative_after(doc: Doc, k: int, limit: int) -> bool:
+    """« qui » at `k`, past a bracket (François Mitterrand (1981-1995) qui…)."""
+    toks = doc.tokens
+    if k < limit and toks[k].text == "(":
+        k = next((j + 1 for j in range(k, min(limit, k + 8)) if toks[j].text == ")"), limit)
+    return k < limit and toks[k].text.lower() == "qui"
 
 
 def quoted_tokens(ctx: Context) -> frozenset[int]:
