@@ -55,3 +55,10 @@ def test_a_name_apposed_to_a_nationality_is_a_person_whatever_the_tagger_says(pa
     doc.ents = [EntitySpan("MISC", doc.tokens[first].start, doc.tokens[first + 1].end, first, first + 2)]
     people = [e for e in EntityModel(doc).entities if e.kind == "person"]
     assert [e.name for e in people] == ["Radouane Ketif"]
+
+
+def test_a_person_described_by_a_place_is_not_the_place(quotes_of, mention):
+    text = "Jacqueline Morel est une figure du mouvement. Cette native de Bretagne ne possède « rien sauf sa voiture »."
+    q = quotes_of(text)["rien sauf sa voiture"]
+    assert q.speaker.name == "Jacqueline Morel" and q.speaker.mention == "Cette native de Bretagne"
+    assert mention("La police de Liège a réagi mardi.", "La").name == "police de Liège"  # a body's place is its own

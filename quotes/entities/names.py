@@ -154,6 +154,9 @@ def _complement(doc: Doc, a: int, k: int) -> bool:
     # a lone word after de that the tagger calls a person: the name's particle only when the article
     # writes the whole name (François de Rugy … le ministre de Rugy); otherwise what the role is of
     # (le PDG de Vinci, le fondateur de Doctissimo). (A place stays the body's: la police de Liège.)
+    if person is not None and person.label == "LOC" and toks[j - 2].pos == "NOUN" and not _role_word(toks[j - 2]) \
+            and fold(toks[j - 2].text) not in lexicon.bodies():
+        return True  # cette native de Bretagne: a person described by a place, not the place (la police de Liège is)
     return person is not None and person.label == "PER" and not named_in_full(doc, toks[k].text, particle=True)
 
 

@@ -78,7 +78,7 @@ class Resolver:
                 return Resolution(ent, ent.name, ent.kind, self._specific(ent, m.role, pos))
             return Resolution(None, None, "anonymous", m.role)
         if m.kind == "anonymous":
-            ent = self._epithet(m, pos, last_speaker) if m.definite and m.role else None
+            ent = (self._demonstrative(m) or self._epithet(m, pos, last_speaker)) if m.definite and m.role else None
             if ent is not None:  # « balaye la quinqua »: a word no list has, said of the last speaker
                 return Resolution(ent, ent.name, ent.kind, self.specific_role(ent, pos))
             return Resolution(None, None, "anonymous", m.role)

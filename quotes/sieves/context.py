@@ -144,8 +144,9 @@ class SentenceSubject(Sieve):
             if c in quoted:
                 continue  # « L'Europe est menacée » et « de l'intérieur », a-t-il estimé: the speaker's words
             m = mention_of(doc, c)
-            if m and m.kind in ("person", "organization", "unknown") and (m.name or m.role):
-                return Attribution(m, None)
+            if m and (m.kind in ("person", "organization", "unknown") or m.kind == "anonymous" and
+                      doc.tokens[m.first].text.lower() in ("ce", "cet", "cette")) and (m.name or m.role):
+                return Attribution(m, None)  # (cette native de Bretagne: the person just named, described anew)
             if m and m.kind == "pronoun" and chanted(q, doc.text):
                 return Attribution(m, None, sub="chant")  # Il entre aux cris de « … »: he shouts it
         return None
