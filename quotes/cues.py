@@ -123,7 +123,8 @@ def _cue_at(doc: Doc, i: int) -> CueMatch | None:
     k = i - 1
     passive = False
     while k >= 0 and (doc.tokens[k].pos == "AUX" or _low(doc.tokens[k]) in AVOIR or is_clitic(doc.tokens[k])
-                      or _low(doc.tokens[k]) in REFLEXIVE | NEGATION | NEG_TAIL):
+                      or _low(doc.tokens[k]) in REFLEXIVE | NEGATION | NEG_TAIL
+                      or doc.tokens[k].pos == "ADV" and k > 0 and _adverbs_after_auxiliary(doc, k)):
         low = _low(doc.tokens[k])
         if doc.tokens[k].pos == "AUX" and doc.tokens[k].lemma == "être" and not entry.reflexive \
                 and not (k and _low(doc.tokens[k - 1]) in REFLEXIVE):
@@ -142,6 +143,14 @@ def _cue_at(doc: Doc, i: int) -> CueMatch | None:
             doc.tokens[k].pos == "AUX" for k in range(first, i)) and t.dep in ("acl", "amod"):
         passive = True  # qualifiée d'« inacceptable » par…, accusé par Moscou de…
     return CueMatch(i, first, last, entry, clitic, negated, passive)
+
+
+def _adverbs_after_auxiliary(doc: Doc, k: int) -> bool:
+    """« a-t-il encore conclu », « a aussi déclaré »: adverbs between the auxiliary (or its clitic)
+    and the participle belong to the verb group."""
+    while k >= 0 and doc.tokens[k].pos == "ADV" and _low(doc.tokens[k]) not in NEGATION:
+        k -= 1
+    return k >= 0 and (doc.tokens[k].pos == "AUX" or _low(doc.tokens[k]) in AVOIR or is_clitic(doc.tokens[k]))
 
 
 def _verbal_context(doc: Doc, i: int) -> bool:

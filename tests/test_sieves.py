@@ -175,3 +175,10 @@ def test_a_line_that_is_only_a_name_signs_the_quote_above(quotes_of):
     assert q.speaker.name == "Anne Martin" and q.rule == "attribution-line"
     text = "« Nous verrons bien »\nLe débat public continue demain à la mairie de Lyon\n"
     assert quotes_of(text)["Nous verrons bien"].rule != "attribution-line"
+
+
+@pytest.mark.parametrize("incise", ["a-t-il encore conclu", "a-t-il aussi ajouté", "a encore conclu Paul Garnier"])
+def test_an_adverb_between_auxiliary_and_participle_keeps_the_incise(quotes_of, incise):
+    text = f"Le maire Paul Garnier a parlé. Puis on a voté. « Nous ne lâcherons rien », {incise}."
+    q = quotes_of(text)["Nous ne lâcherons rien"]
+    assert q.rule.startswith("incise-after") and q.speaker.name == "Paul Garnier"
