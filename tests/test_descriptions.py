@@ -62,3 +62,11 @@ def test_a_person_described_by_a_place_is_not_the_place(quotes_of, mention):
     q = quotes_of(text)["rien sauf sa voiture"]
     assert q.speaker.name == "Jacqueline Morel" and q.speaker.mention == "Cette native de Bretagne"
     assert mention("La police de Liège a réagi mardi.", "La").name == "police de Liège"  # a body's place is its own
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Paul Girard, réforme, Europe : ce qu'il fallait retenir cette semaine.", "Paul"),
+    ("Selon Paul Girard, demande à être reçu par le ministre depuis des mois.", "Paul"),
+])
+def test_a_list_or_a_clause_after_a_name_is_no_description(mention, text, word):
+    assert mention(text, word).role is None

@@ -6,7 +6,8 @@ commas. That description, with no determiner (or « un », « une »), is the pe
 article. An age alone is none (« Thérèse, 61 ans. »), nor is a look (« Pierre, l'air hagard »,
 « cheveux ras »), a day (« lundi »), an adjective (« Kevin, présent sur le rond-point ») or a past
 participle, which says what happened to the person more often than what they are (« interrogé sur
-BFMTV », « accusé d'être sourd », « arrivé de Lille »): the description opens on a noun. Its age
+BFMTV », « accusé d'être sourd », « arrivé de Lille »): the description opens on a noun. A clause
+(« demande à être reçu ») and a list (« Emmanuel Macron, shutdown, Gilets jaunes… ») are none. Its age
 (« de 55 ans ») and its time (« depuis une semaine ») are left out.
 """
 from __future__ import annotations
@@ -53,13 +54,15 @@ def description_after(doc: Doc, end: int, limit: int) -> tuple[int, int] | None:
         return None  # (an adjective only with an age: « cégétiste de 61 ans », which the tagger calls one)
     stop = k
     while stop < limit and toks[stop].text not in ENDS and _low(toks[stop]) not in TAILS and stop - k < MAX_WORDS:
-        if toks[stop].pos in ("VERB", "AUX") and toks[stop].feat("VerbForm") == "Fin":
-            return None  # a clause, not a description
+        if toks[stop].pos == "AUX" or toks[stop].pos == "VERB" and toks[stop].feat("VerbForm") in ("Fin", "Inf"):
+            return None  # a clause, not a description (« demande à être reçu par… »)
         stop += 1
     if stop - k >= MAX_WORDS and stop < limit and toks[stop].text not in ENDS:
         return None  # too long to be a description
     if stop < limit and toks[stop].text in ("!", "?", "»", "«"):
         return None  # « Macron, démission ! »: a slogan, not a description
+    if stop + 1 < limit and toks[stop].text == "," and toks[stop + 1].text[:1].isupper():
+        return None  # « Emmanuel Macron, shutdown, Gilets jaunes… »: a list, not a description
     while stop > k + 1 and toks[stop - 1].pos == "CCONJ":
         stop -= 1  # employé à la SNCF et [père de trois enfants]
     if toks[stop - 1].pos in ("ADP", "SCONJ", "DET", "VERB", "AUX"):
