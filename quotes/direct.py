@@ -11,6 +11,7 @@ import regex
 
 from .candidate import Candidate
 from .cues import CLAUSE_END, Incise, incise_after, is_clitic
+from .entities.bodies import NAMED_IN_MARKS
 from .lexicon import fold
 from .marks import DIALOGUE, MarkSpan
 from .nlp import Doc
@@ -144,7 +145,8 @@ def named(q: Candidate, text: str) -> bool:
         return False  # il a appelé « solennellement » au calme, elle a dit « non »: the verb, not a name
     prev = prev[-2:]
     return bool(prev) and (prev[-1] in NAMING or (len(prev) > 1 and prev[-2] in NAMING and prev[-1] in (
-        "le", "la", "les", "l'", "un", "une")))
+        "le", "la", "les", "l'", "un", "une"))) or bool(prev) and (prev[-1] in NAMED_IN_MARKS or len(prev) > 1 and (
+            prev[-2] in NAMED_IN_MARKS and prev[-1] in ("des", "du", "de", "d")))  # l'association « Droit au logement »
 
 
 def on_sign(q: Candidate, text: str) -> bool:

@@ -70,3 +70,12 @@ def test_a_person_described_by_a_place_is_not_the_place(quotes_of, mention):
 ])
 def test_a_list_or_a_clause_after_a_name_is_no_description(mention, text, word):
     assert mention(text, word).role is None
+
+
+def test_a_body_named_in_marks_is_named_so_and_its_name_is_no_quote(quotes_of):
+    text = ("Le collectif des « motards en colère » appelle à une « trêve » pendant les fêtes. "
+            "L'association « Toit pour tous » a dénoncé « un scandale ».")
+    found = quotes_of(text)
+    assert found["trêve"].speaker.name == "motards en colère"
+    assert found["un scandale"].speaker.name == "Toit pour tous"
+    assert "Toit pour tous" not in found and "motards en colère" not in found

@@ -6,6 +6,7 @@ import regex
 
 from .. import lexicon
 from ..lexicon import fold
+from ..marks import CLOSING_TOKENS, OPENING_TOKENS
 
 WORD = regex.compile(r"\w+")
 
@@ -59,3 +60,24 @@ def antecedent_body(doc, entities, cls: str, pos: int) -> str | None:
         if best is None or where > best[0]:
             best = (where, name)
     return best[1] if best else None
+
+
+# Bodies that French news names in quotation marks: « le collectif des « gilets jaunes libres » »,
+# « l'association « Droit au logement » ». The marked words are the body's name, not a quote.
+NAMED_IN_MARKS = {"collectif", "association", "mouvement", "groupe", "page", "compte", "liste", "reseau"}
+MAX_NAME_WORDS = 6
+
+
+def marked_name(doc, last: int, limit: int) -> tuple[str, int] | None:
+    """The name in marks right after a body noun ending at `last` (after « des », « du », « de » if
+    any), and the index after its closing mark."""
+    toks = doc.tokens
+    k = last
+    if k < limit and toks[k].text.lower() in ("des", "du", "de", "d'", "d’"):
+        k += 1
+    if k >= limit or toks[k].text not in OPENING_TOKENS:
+        return None
+    close = next((j for j in range(k + 1, min(limit, k + 2 + MAX_NAME_WORDS)) if toks[j].text in CLOSING_TOKENS), None)
+    if close is None or close == k + 1 or any(t.pos in ("VERB", "AUX") for t in toks[k + 1:close]):
+        return None
+    return doc.text[toks[k + 1].start:toks[close - 1].end], close + 1

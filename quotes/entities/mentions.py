@@ -20,6 +20,7 @@ from ..nlp import Doc
 from .names import NAME_STOPS, _name_run, _person_span, complement_at, name_word  # noqa: F401  (name_word: re-exported)
 from .phrases import (DE, DETS, NAME_PARTICLES, NOMINAL, _capitalised, _low, _title_article,  # noqa: F401
                       affiliation, glued, is_title, np_end, role_length)
+from .bodies import NAMED_IN_MARKS, marked_name
 from .descriptions import description_after
 from .role_spans import role_span
 
@@ -351,6 +352,10 @@ def _mention_at(doc: Doc, i: int, limit: int) -> Mention | None:
     if end <= i:
         return None
     m = build(doc, i, end, apposition(doc, end, limit))
+    if m is not None and m.kind == "organization" and m.name and fold(m.name) in NAMED_IN_MARKS:
+        named = marked_name(doc, m.last, limit)
+        if named:  # le collectif des « gilets jaunes libres »: the body's name is in the marks
+            m.name, m.last, m.end = named[0], named[1], doc.tokens[named[1] - 1].end
     return joint(doc, m, limit) if m is not None else None
 
 
