@@ -79,3 +79,14 @@ def test_a_body_named_in_marks_is_named_so_and_its_name_is_no_quote(quotes_of):
     assert found["trêve"].speaker.name == "motards en colère"
     assert found["un scandale"].speaker.name == "Toit pour tous"
     assert "Toit pour tous" not in found and "motards en colère" not in found
+
+
+def test_a_surname_one_letter_off_is_the_person_named_in_full(quotes_of):
+    text = "La porte-parole de la police, Ilse Van de Kerkhove, a parlé mardi. « Il existe un tabou », explique M. Van de Kerkhofe."
+    q = quotes_of(text)["Il existe un tabou"]
+    assert q.speaker.name == "Ilse Van de Kerkhove" and q.role == "porte-parole de la police"
+
+
+def test_two_surnames_further_apart_stay_two_people(quotes_of):
+    text = "Marie Dupont a parlé mardi. « Rien ne change », a dit Mme Durand."
+    assert quotes_of(text)["Rien ne change"].speaker.name == "Durand"

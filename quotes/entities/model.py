@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from rapidfuzz.distance import Levenshtein
+
 from .. import lexicon, zones
 from ..marks import CLOSING_TOKENS, OPENING_TOKENS, merge_open
 from ..lexicon import fold
@@ -218,7 +220,8 @@ class EntityModel(Resolver, Definites):
             kind = "person"  # St-Louis, tagged as a place, is the coach named a paragraph earlier (but
             # not la cour d'assises de Bruxelles… de Mehdi Nemmouche, a body that ends on his surname)
         if kind == "person":
-            ent = self._by_first_name(m.name) or self._entity("person", surname_key(m.name), m.name)
+            ent = self._by_first_name(m.name) or self._misspelt(m.name) or \
+                self._entity("person", surname_key(m.name), m.name)
         else:
             name = lexicon.seats().get(m.name) or lexicon.capitals().get(m.name, m.name)  # Beauvau, Moscou
             ent = self.aliases.get(fold(name)) or self._same_body(name) or self._entity("organization", fold(name), name)
@@ -245,6 +248,18 @@ class EntityModel(Resolver, Definites):
         found = {ent.id: ent for ent in self.entities if ent.kind == "person" and any(
             len(n.split()) >= 2 and fold(n.split()[0]) == fold(name) for n in ent.names)}
         return next(iter(found.values())) if len(found) == 1 else None
+
+    def _misspelt(self, name: str) -> Entity | None:
+        """« M. Van de Kerre » after « Ilse Van de Keere »: a surname alone that the article has not
+        written, one letter away from the surname of a person it named in full, is that person
+        misspelt (news copy has typos; two people one letter apart in one article are rarer)."""
+        key = surname_key(name)
+        if len(key) < 5 or ("person", key) in self.by_key or fold(name.split()[0]) in lexicon.first_names():
+            return None
+        near = [ent for (kind, other), ent in self.by_key.items() if kind == "person" and len(other) >= 5
+                and Levenshtein.distance(key, other, score_cutoff=1) <= 1
+                and any(len(n.split()) > len(name.split()) for n in ent.names)]
+        return near[0] if len(near) == 1 else None
 
     def _same_body(self, name: str) -> Entity | None:
         """La diplomatie russe and le ministère russe des Affaires étrangères are one body."""
