@@ -185,7 +185,7 @@ def _names(text: str, a: int, b: int, known: set[str]) -> bool:
     if _title_pattern().search(text, a, b):
         return True
     for m in _NAME.finditer(text, a, b):
-        if any(w in known for w in regex.split(r"[ \u00a0-]+", m.group())):
+        if any(w in known for w in _NAME_PARTS.split(m.group())):
             return True
     return bool(_capitalised(text, a, b) & known)
 
@@ -195,6 +195,7 @@ _WORD = regex.compile(r"(?<!\w)\p{Lu}[\p{Ll}’'-]+")
 
 # Two capitalised words in a row (Marc Trestman, Faure-Revillet is caught by its title).
 _NAME = regex.compile(r"(?<!\w)\p{Lu}[\p{Ll}’']+(?:[ \u00a0-]+\p{Lu}[\p{Ll}’'-]+)+")
+_NAME_PARTS = regex.compile(r"[ \u00a0-]+")  # between the words of a _NAME
 
 
 @cache
@@ -235,7 +236,7 @@ def regions(text: str, paragraphs: Sequence[tuple[int, int]], guards: Sequence[t
     for (a, b, _), h in zip(sents, hot):
         if h:
             known |= _capitalised(text, a, b)
-            known.update(w for m in _NAME.finditer(text, a, b) for w in regex.split(r"[ \u00a0-]+", m.group()))
+            known.update(w for m in _NAME.finditer(text, a, b) for w in _NAME_PARTS.split(m.group()))
     out: list[tuple[int, int]] = []
     last = -1
     for i, (a, b, _) in enumerate(sents):
