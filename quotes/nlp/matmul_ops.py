@@ -1,10 +1,11 @@
 """thinc's CPU ops with numpy's matrix product, run on one BLAS thread: the same parse, sooner.
 
-thinc's `NumpyOps.gemm` multiplies with blis. On our machines (AVX-512) numpy's OpenBLAS does the
-tok2vec's products, (30,000 × 288) by (288 × 288) in float32, in half the time on one thread
-(0.045 s against 0.087 s), and the parse of 280 dev articles drops from 10.2 s to 9.1 s. The
-products differ from blis's in the last bits only: every token's tag, morphology, head, relation,
-lemma, entity and sentence start came out identical on dev, train and 200 bench articles.
+thinc's `NumpyOps.gemm` multiplies with blis. On this machine's CPU (AVX-512) numpy's OpenBLAS
+does the tok2vec's products, (30,000 × 288) by (288 × 288) in float32, in half the time on one
+thread (0.045 s against 0.087 s): the tok2vec of 280 dev articles takes 2.5 s instead of 3.1 s
+(process time; docs/performance.md). The products differ from blis's in the last bits only: every
+token's tag, morphology, head, relation, lemma, entity and sentence start came out identical on
+dev, train and 200 bench articles.
 
 One thread, because the bare parse (blis) uses one and `quotes` runs one worker per core:
 OpenBLAS would start a thread per core in each. The limit holds only while our own parse runs
