@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quotes import focus, marks
 from quotes.pipeline import guard, paragraphs
@@ -96,3 +99,30 @@ def test_short_texts_are_parsed_whole(monkeypatch):
     monkeypatch.setattr(focus, "WHOLE_BELOW", 600)
     text = "Il neige. Les routes sont glissantes."
     assert focus.regions(text, [(0, len(text))], []) == [(0, len(text))]
+
+
+def test_alternatives_share_the_starts_of_neighbouring_words_only():
+    assert focus._alternatives(["abond", "accus", "admis"]) == "a(?:bond|ccus|dmis)"
+    assert focus._alternatives(["confi", "confirm", "dis"]) == "confi(?:|rm)|dis"
+    assert focus._alternatives([r"sous\-entend", r"sous\-entendu"]) == r"sous\-entend(?:|u)"
+    # a pattern that is not plain text (a phrase with \s+) is kept whole, in its place
+    assert focus._alternatives(["a", r"a\s+en\s+croire", "ab"]) == r"a|a\s+en\s+croire|ab"
+
+
+_WORDS = st.lists(st.text("aàb-' ", min_size=1, max_size=5), max_size=12, unique=True)
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=_WORDS, text=st.text("aàb-' x", max_size=40), ordered=st.booleans())
+def test_alternatives_match_what_the_plain_alternation_matches(words, text, ordered):
+    items = [regex.escape(w) for w in (sorted(words) if ordered else words)] + [r"b\s+a"]
+    shape = r"(?<!\w)(?:{})(?:a|à|)(?!\w)"
+    plain = regex.compile(shape.format("|".join(items)))
+    shared = regex.compile(shape.format(focus._alternatives(items)))
+    assert [m.span() for m in shared.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_the_cue_pattern_finds_verb_forms_and_sources_not_nouns():
+    found = [m.group() for m in focus._cue_pattern().finditer(
+        "selon le maire, elle a declare et confirme qu'il affirmait tout; la proposition tient")]
+    assert found == ["selon", "declare", "confirme", "affirmait"]

@@ -117,3 +117,104 @@ def test_rounds_report_the_median_time_and_the_highest_memory():
     one = median(runs)
     assert one.seconds == 10.0 and one.samples == [9.0, 12.0, 10.0]
     assert one.peak_rss == [6, 7]
+
+
+@pytest.mark.parametrize("trans1", [False, True])
+@pytest.mark.parametrize("trans2", [False, True])
+@pytest.mark.parametrize("with_out", [False, True])
+def test_matmul_gemm_gives_blis_s_products(trans1, trans2, with_out):
+    numpy = pytest.importorskip("numpy")
+    from thinc.api import NumpyOps
+
+    from quotes.nlp.matmul_ops import MatmulOps
+
+    rng = numpy.random.default_rng(7)
+    x = rng.standard_normal((5, 7) if trans1 else (7, 5), dtype="float32")
+    y = rng.standard_normal((3, 5) if trans2 else (5, 3), dtype="float32")
+    expected = NumpyOps().gemm(x, y, trans1=trans1, trans2=trans2)
+    out = numpy.full((7, 3), 99.0, dtype="float32") if with_out else None
+    got = MatmulOps().gemm(x, y, out=out, trans1=trans1, trans2=trans2)
+    assert got.shape == (7, 3) and got.dtype == numpy.float32
+    numpy.testing.assert_allclose(got, expected, rtol=1e-5, atol=1e-5)
+    if with_out:
+        assert got is out  # written in place, as callers that pass `out` expect
+
+
+def test_matmul_gemm_refuses_what_blis_refuses():
+    numpy = pytest.importorskip("numpy")
+    from quotes.nlp.matmul_ops import MatmulOps
+
+    with pytest.raises(ValueError, match="float32"):
+        MatmulOps().gemm(numpy.ones((2, 2)), numpy.ones((2, 2)))
+
+
+def _blas_threads(controller) -> set[int]:
+    return {lib["num_threads"] for lib in controller.info() if lib["user_api"] == "blas"}
+
+
+def test_one_blas_thread_holds_inside_gemm_and_is_lifted_after():
+    numpy = pytest.importorskip("numpy")
+    from thinc.api import Linear
+
+    from quotes.nlp.matmul_ops import MatmulOps, blas_controller, one_blas_thread
+
+    controller = blas_controller()
+    if not _blas_threads(controller):
+        pytest.skip("numpy has no BLAS library that threadpoolctl knows")
+    seen = []
+
+    class Spy(MatmulOps):
+        def gemm(self, *args, **kwargs):
+            seen.append(_blas_threads(controller))
+            return super().gemm(*args, **kwargs)
+
+    model = Linear(4, 3).initialize()
+    for node in model.walk():
+        node.ops = Spy()
+    with controller.limit(limits=2, user_api="blas"):  # two threads where the machine has them
+        before = _blas_threads(controller)
+        with one_blas_thread(controller):
+            model.predict(numpy.ones((6, 3), dtype="float32"))
+        assert seen == [{1}]
+        assert _blas_threads(controller) == before
+        with one_blas_thread(None):  # not our pipeline: nothing changes
+            assert _blas_threads(controller) == before
+
+
+def test_a_pipeline_the_caller_passes_keeps_its_ops():
+    spacy = pytest.importorskip("spacy")
+    from thinc.api import NumpyOps
+
+    from quotes.nlp.matmul_ops import MatmulOps
+    from quotes.nlp.spacy_backend import SpacyBackend
+
+    nlp = spacy.blank("fr")
+    nlp.add_pipe("tagger").add_label("NOUN")
+    nlp.initialize()
+    ops = [node.ops for node in nlp.get_pipe("tagger").model.walk()]
+    backend = SpacyBackend(nlp=nlp)
+    assert [node.ops for node in nlp.get_pipe("tagger").model.walk()] == ops
+    assert all(type(o) is NumpyOps for o in ops) and backend._blas is None
+    assert [t.text for t in backend.parse("Le maire parle.", [(0, 15)], []).tokens] == ["Le", "maire", "parle", "."]
+    assert not any(isinstance(node.ops, MatmulOps) for node in nlp.get_pipe("tagger").model.walk())
+
+
+@pytest.mark.model
+def test_the_backend_s_own_pipeline_multiplies_with_matmul_on_one_thread(backend, monkeypatch):
+    from quotes.nlp.matmul_ops import MatmulOps
+
+    layers = [node for _, proc in backend.nlp.components if hasattr(getattr(proc, "model", None), "walk")
+              for node in proc.model.walk()]
+    assert layers and all(isinstance(node.ops, MatmulOps) for node in layers)
+    controller, seen, gemm = backend._blas, [], MatmulOps.gemm
+
+    def spy(self, *args, **kwargs):
+        seen.append(_blas_threads(controller))
+        return gemm(self, *args, **kwargs)
+
+    before = _blas_threads(controller)
+    monkeypatch.setattr(MatmulOps, "gemm", spy)
+    doc = backend.parse(PARAGRAPH, [(0, len(PARAGRAPH))], [])
+    assert seen and all(threads <= {1} for threads in seen)
+    assert _blas_threads(controller) == before
+    assert {PARAGRAPH[e.start:e.end] for e in doc.ents} >= {"François Legault", "Chrystia Freeland"}

@@ -133,6 +133,19 @@ def _morph(strings, key: int) -> str:
     return "" if text == "_" else text
 
 
+class _Strings(dict):
+    """The string of each hash asked for (`read(strings, hash)`), remembered: `_convert` asks for
+    the same few tags and relations for every token."""
+
+    def __init__(self, strings, read):
+        super().__init__()
+        self._strings, self._read = strings, read
+
+    def __missing__(self, key: int) -> str:
+        text = self[key] = self._read(self._strings, key)
+        return text
+
+
 class SpacyBackend:
     name = "spacy"
 
@@ -141,8 +154,14 @@ class SpacyBackend:
         self.model = model
         own = nlp is None  # a pipeline we loaded ourselves, whose tables we may reshape
         self.nlp = load_spacy(model) if own else nlp
+        from . import matmul_ops  # imports thinc: only once spaCy is in (torchless.py)
+
         if own:
             _split_glued_marks(self.nlp)
+            matmul_ops.install(self.nlp)  # numpy's matrix product, faster here (matmul_ops.py)
+        # The BLAS threads of our own pipeline, held at one while it parses (None: not ours, blis)
+        self._blas = matmul_ops.blas_controller() if own else None
+        self._one_blas_thread = matmul_ops.one_blas_thread
         from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, MORPH, ORTH, POS, SENT_START, SPACY
         from spacy.parts_of_speech import SPACE, X
 
@@ -159,6 +178,9 @@ class SpacyBackend:
         if self._lemmatizer is not None and own:
             _index_as_sets(self._lemmatizer)
         self._lemmas: dict[tuple[int, int], str] = {}
+        strings = self.nlp.vocab.strings
+        self._names = _Strings(strings, lambda strings, key: strings[key] if key else "")
+        self._morphs = _Strings(strings, _morph)
         self._skip = ["ner"] * self.ner_windows + ["lemmatizer"] * (self._lemmatizer is not None)
         if _ruler_replaceable(self.nlp):
             self._skip.append("attribute_ruler")
@@ -168,6 +190,10 @@ class SpacyBackend:
 
     def parse_many(self, jobs: Sequence[tuple[str, Sequence[tuple[int, int]], Sequence[tuple[int, int]]]]) -> list[Doc]:
         """Several (text, regions, guards) parsed in one `nlp.pipe` stream: fewer, fuller batches."""
+        with self._one_blas_thread(self._blas):
+            return self._parse_many(jobs)
+
+    def _parse_many(self, jobs) -> list[Doc]:
         pieces: list[tuple[int, int, int]] = []  # (job, start, end)
         sdocs = []
         for j, (text, regions, guards) in enumerate(jobs):
@@ -253,20 +279,23 @@ class SpacyBackend:
 
     def _convert(self, sdoc, offset: int, out: Doc, starts: list[bool]) -> None:
         """spaCy's tokens into ours, blanks dropped (heads climb past them). Read through one
-        `to_array` call: building spaCy Token objects cost more than the rest of the conversion."""
+        `to_array` call: building spaCy Token objects cost more than the rest of the conversion.
+        Tags, relations, entity types and morphologies are few: their strings are looked up once."""
         strings = sdoc.vocab.strings
         hashes = sdoc.to_array(self._hashed).tolist()
         ints = sdoc.to_array(self._signed).astype("int64").tolist()
         space, x = self._space_x
+        names, morphs, lemmas, tokens = self._names, self._morphs, self._lemmas, out.tokens
         texts = [strings[h[0]] for h in hashes]
-        base = len(out.tokens)
+        base = len(tokens)
         keep: dict[int, int] = {}
         for i, text in enumerate(texts):
             if text.strip():
                 keep[i] = base + len(keep)
         pending_start = False
         for i, (text, (orth, lemma, pos, morph, dep, ent), (idx, rel, sent_start)) in enumerate(zip(texts, hashes, ints)):
-            if i not in keep:
+            k = keep.get(i)
+            if k is None:
                 if sent_start == 1:
                     pending_start = True
                 continue
@@ -277,12 +306,9 @@ class SpacyBackend:
             while head not in keep and ints[head][1] != 0:
                 head += ints[head][1]
             start = offset + idx
-            out.tokens.append(Token(
-                i=keep[i], text=text, start=start, end=start + len(text),
-                lemma=strings[lemma] if lemma else self._lemma(sdoc, i, orth, pos),
-                pos=strings[pos] if pos else "", morph=_morph(strings, morph),
-                head=keep.get(head, keep[i]), dep=strings[dep] if dep else "", ent=strings[ent] if ent else "",
-            ))
+            word = strings[lemma] if lemma else lemmas.get((orth, pos)) or self._lemma(sdoc, i, orth, pos)
+            tokens.append(Token(k, text, start, start + len(text), word, names[pos], morphs[morph],
+                                keep.get(head, k), names[dep], names[ent]))
             starts.append(sent_start == 1 or pending_start or len(starts) == base)
             pending_start = False
         for ent in sdoc.ents:
