@@ -182,3 +182,18 @@ def test_an_adverb_between_auxiliary_and_participle_keeps_the_incise(quotes_of, 
     text = f"Le maire Paul Garnier a parlé. Puis on a voté. « Nous ne lâcherons rien », {incise}."
     q = quotes_of(text)["Nous ne lâcherons rien"]
     assert q.rule.startswith("incise-after") and q.speaker.name == "Paul Garnier"
+
+
+@pytest.mark.parametrize("text, quote, name", [
+    ("Charles Dumont promet « la plus grande fermeté », Benoît Lenoir dénonce\nLe maire a parlé.",
+     "la plus grande fermeté", "Charles Dumont"),
+    ("Alors que Paul Roy affirmait : « J'ai été élu pour appliquer mon programme », les citoyens répondent : "
+     "« Nous voulons être entendus ».", "J'ai été élu pour appliquer mon programme", "Paul Roy"),
+])
+def test_a_quote_its_own_verb_introduces_is_not_the_next_clauses(quotes_of, text, quote, name):
+    assert quotes_of(text)[quote].speaker.name == name
+
+
+def test_a_subject_first_incise_still_closes_a_quote_with_no_verb_before(quotes_of):
+    q = quotes_of("« Nous partirons demain », le ministre Dubé a répondu.")["Nous partirons demain"]
+    assert q.speaker.name == "Dubé" and q.rule == "incise-after"

@@ -67,9 +67,20 @@ class InciseAfter(Sieve):
         if inc is None or (inc.speaker is None and inc.cue.clitic is None):
             return None
         sub = "inverted" if inc.cue.clitic is not None or (inc.speaker and inc.speaker.first > inc.cue.verb) else None
+        if sub is None and _introduced(doc, q):
+            return None  # X affirmait : « … », les citoyens répondent : the quote is X's, the next clause begins
         if _relayed(doc, q, inc, ctx):
             return Attribution(None, inc.cue, sub="relayed", same_as=ctx.previous)
         return Attribution(inc.speaker, inc.cue, sub=sub, prefer_last=True)
+
+
+def _introduced(doc: Doc, q) -> bool:
+    """A cue verb right before the opening mark, or before a colon there: « X a promis « … » »,
+    « X affirmait : « … » »."""
+    k = last_token_before(doc, q.outer_start)
+    if k is not None and doc.tokens[k].text == ":":
+        k -= 1
+    return k is not None and k >= 0 and cue_at(doc, k) is not None
 
 
 RELAYING = {"rapporter", "relater", "citer", "relayer"}
