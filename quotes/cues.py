@@ -173,6 +173,10 @@ def _verbal_context(doc: Doc, i: int) -> bool:
     return bool(aux or incise or (after and (is_clitic(after) or _low(after) in ("que", "qu'"))))
 
 
+# Adverbs that make a conjunction with « que » (not « encore » or « hier »: « a affirmé hier encore que… »)
+CONJUNCTION_ADVERBS = {"alors", "bien", "parce", "afin", "tandis", "sitôt", "aussitôt", "maintenant"}
+
+
 def skip_fillers(doc: Doc, j: int, limit: int) -> int:
     """Past adverbs, time words and prepositional phrases (à l'AFP, dans un communiqué, mardi)."""
     toks = doc.tokens
@@ -182,6 +186,8 @@ def skip_fillers(doc: Doc, j: int, limit: int) -> int:
             return j
         t = toks[j]
         low = _low(t)
+        if low in CONJUNCTION_ADVERBS and j + 1 < limit and _low(toks[j + 1]) in ("que", "qu'", "qu’", "qu"):
+            return j  # alors qu'…, bien que…, parce que…: a conjunction opens another clause, no report
         if t.pos == "ADV" and low not in NEGATION and low not in ("que", "qu'") and fold(t.text) not in lexicon.pronouns():
             j += 1
         elif fold(t.text) in times:

@@ -380,3 +380,13 @@ def test_a_relative_after_a_comma_and_et_is_the_journalists(quotes_of):
     assert "Bloquer le pays" in found and not any("auquel" in t for t in found)
     found = quotes_of("Le ministre Paul Girard assure que la réforme est « indispensable », mais qu'elle prendra du temps.")
     assert "la réforme est « indispensable », mais qu'elle prendra du temps" in found
+
+
+def test_a_conjunction_with_que_after_the_object_opens_no_report(quotes_of):
+    text = ("Ceux qui, à Paris, s'inquiètent d'un dérapage budgétaire alors qu'Anne Roux avait fait la promesse "
+            "de rester dans les clous.")
+    found = quotes_of(text)
+    assert not any(q.startswith("Anne Roux") for q in found)
+    assert found["rester dans les clous"].speaker.name == "Anne Roux"
+    # an adverb that makes no conjunction is still a filler before the que-clause
+    assert "la réforme passerait" in quotes_of("Le ministre a affirmé hier encore que la réforme passerait.")
