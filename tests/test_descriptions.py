@@ -91,3 +91,9 @@ def test_a_surname_one_letter_off_is_the_person_named_in_full(quotes_of):
 def test_two_surnames_further_apart_stay_two_people(quotes_of):
     text = "Marie Dupont a parlé mardi. « Rien ne change », a dit Mme Durand."
     assert quotes_of(text)["Rien ne change"].speaker.name == "Durand"
+
+
+def test_a_body_that_speaks_through_a_person_gives_the_quote_to_the_person(quotes_of):
+    q = quotes_of("« Les impôts ne baisseront pas », a prévenu le gouvernement par la voix de son porte-parole "
+                  "Paul Girard.")["Les impôts ne baisseront pas"]
+    assert (q.speaker.name, q.speaker.kind, q.role) == ("Paul Girard", "person", "porte-parole")

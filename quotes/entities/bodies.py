@@ -81,3 +81,16 @@ def marked_name(doc, last: int, limit: int) -> tuple[str, int] | None:
     if close is None or close == k + 1 or any(t.pos in ("VERB", "AUX") for t in toks[k + 1:close]):
         return None
     return doc.text[toks[k + 1].start:toks[close - 1].end], close + 1
+
+
+def voice_of(doc, k: int, limit: int) -> int | None:
+    """« le gouvernement par la voix de son porte-parole Paul Roy »: where the person who speaks
+    through « (par) la voix de » at `k` starts (a body speaks through a person, who is the
+    speaker), else None."""
+    toks = doc.tokens
+    words = [toks[j].text.lower().replace("’", "'") for j in range(k, min(limit, k + 4))]
+    if words[:1] == ["par"]:
+        words, k = words[1:], k + 1
+    if words[:2] != ["la", "voix"] or len(words) < 3 or words[2] not in ("de", "d'", "du", "des"):
+        return None
+    return k + 3 - (words[2] in ("du", "des"))

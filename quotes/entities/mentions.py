@@ -20,7 +20,7 @@ from ..nlp import Doc
 from .names import NAME_STOPS, _name_run, _person_span, complement_at, name_word  # noqa: F401  (name_word: re-exported)
 from .phrases import (DE, DETS, NAME_PARTICLES, NOMINAL, _capitalised, _low, _title_article,  # noqa: F401
                       affiliation, glued, is_title, np_end, role_length)
-from .bodies import NAMED_IN_MARKS, marked_name
+from .bodies import NAMED_IN_MARKS, marked_name, voice_of
 from .descriptions import description_after
 from .role_spans import role_span
 
@@ -348,6 +348,8 @@ def _mention_at(doc: Doc, i: int, limit: int) -> Mention | None:
     p = pronoun(doc, i)
     if p:
         return p
+    if (k := voice_of(doc, i, limit)) is not None and doc.tokens[i].text.lower() == "la":
+        return mention_at(doc, k, limit)  # la voix de son porte-parole Paul Roy: the person speaks
     end = np_end(doc, i, limit)
     if end <= i:
         return None
@@ -356,6 +358,10 @@ def _mention_at(doc: Doc, i: int, limit: int) -> Mention | None:
         named = marked_name(doc, m.last, limit)
         if named:  # le collectif des « gilets jaunes libres »: the body's name is in the marks
             m.name, m.last, m.end = named[0], named[1], doc.tokens[named[1] - 1].end
+    if m is not None and m.kind == "organization" and (k := voice_of(doc, m.last, limit)) is not None:
+        person = mention_at(doc, k, limit)
+        if person is not None and person.kind == "person" and person.name:
+            return person  # le gouvernement par la voix de son porte-parole Paul Roy: Paul Roy speaks
     return joint(doc, m, limit) if m is not None else None
 
 

@@ -16,6 +16,7 @@ from .mentions import DE, DETS, Mention, apposition, build, glued, is_title, men
 from .names import group_noun, named_in_full
 from .resolution import Resolver
 from .clauses import completed_role
+from .bodies import voice_of
 from .definites import Definites
 from .roles import country_of, known_offices, role_concept, surname_key
 
@@ -152,6 +153,8 @@ class EntityModel(Resolver, Definites):
         for s in range(max(sent.first, first - 14), first):
             if s > sent.first and doc.tokens[s - 1].text == "," and cue_at(doc, s) is not None:
                 continue  # « …, juge Jean-Luc. »: the incise's verb, tagged a noun, is no role
+            if voice_of(doc, s, sent.last) is not None or doc.tokens[s].text.lower() == "voix":
+                continue  # la voix de son porte-parole Paul Roy: his role is porte-parole
             if (doc.tokens[s].text.lower() in DETS or doc.tokens[s].pos in ("NOUN", "ADJ")) \
                     and (end := np_end(doc, s, sent.last)) >= last:
                 m = build(doc, s, end, apposition(doc, end, sent.last))
