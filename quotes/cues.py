@@ -279,6 +279,8 @@ def incise_after(doc: Doc, i: int, limit: int, inverted_only: bool = False) -> I
             p = pronoun(doc, cue.clitic)
             if p is not None and cue.passive:
                 p.kind = "unknown"  # « Revenez plus tard », était-il indiqué: an impersonal il
+            if p is not None and p.kind == "unknown" and (body := _where_on_speaks(doc, cue.last, limit)):
+                return Incise(cue, body, j, body.last)
             return Incise(cue, p, j, cue.last)
         k = skip_fillers(doc, cue.last, limit)
         speaker = mention_at(doc, k, limit) if k < limit else None
@@ -311,6 +313,30 @@ def incise_after(doc: Doc, i: int, limit: int, inverted_only: bool = False) -> I
         speaker = pronoun(doc, j) if end == j + 1 and pronoun(doc, j) else build(doc, j, end)
         return Incise(cue, speaker, j, cue.last)
     return None
+
+
+def _where_on_speaks(doc: Doc, k: int, limit: int) -> Mention | None:
+    """« …, a-t-on indiqué à la préfecture », « fait-on savoir à l'Élysée », « souligne-t-on du côté de
+    la police »: the impersonal « on » is the body where it was said."""
+    toks = doc.tokens
+    k = skip_fillers_time(doc, k, limit)
+    if k + 1 < limit and _low(toks[k]) == "du" and _low(toks[k + 1]) == "côté" and k + 2 < limit \
+            and _low(toks[k + 2]) in ("de", "d'", "du", "des"):
+        k += 3 - (_low(toks[k + 2]) in ("du", "des"))
+    elif k < limit and _low(toks[k]) in ("à", "au", "aux", "chez"):
+        k += 1 - (_low(toks[k]) in ("au", "aux"))
+    else:
+        return None
+    m = mention_at(doc, k, limit) if k < limit else None
+    return m if m is not None and m.kind == "organization" and m.name else None
+
+
+def skip_fillers_time(doc: Doc, k: int, limit: int) -> int:
+    """Past time words only (a-t-on indiqué mardi à la préfecture)."""
+    times = lexicon.time_words()
+    while k < limit and (fold(doc.tokens[k].text) in times or doc.tokens[k].pos == "ADV"):
+        k += 1
+    return k
 
 
 def incise_closes(doc: Doc, inc: Incise, limit: int) -> bool:

@@ -197,3 +197,12 @@ def test_a_quote_its_own_verb_introduces_is_not_the_next_clauses(quotes_of, text
 def test_a_subject_first_incise_still_closes_a_quote_with_no_verb_before(quotes_of):
     q = quotes_of("« Nous partirons demain », le ministre Dubé a répondu.")["Nous partirons demain"]
     assert q.speaker.name == "Dubé" and q.rule == "incise-after"
+
+
+def test_the_impersonal_on_of_an_incise_is_the_body_where_it_was_said(quotes_of):
+    found = quotes_of("« Le calme est revenu », a-t-on indiqué à la préfecture du Nord. "
+                      "« C'est une erreur », souligne-t-on du côté de la police locale.")
+    assert found["Le calme est revenu"].speaker.name == "préfecture du Nord"
+    assert found["C'est une erreur"].speaker.name == "police locale"
+    # with no place, « on » stays no one
+    assert quotes_of("« Nous verrons », a-t-on appris mardi.")["Nous verrons"].speaker is None
