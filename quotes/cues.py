@@ -331,6 +331,30 @@ def _where_on_speaks(doc: Doc, k: int, limit: int) -> Mention | None:
     return m if m is not None and m.kind == "organization" and m.name else None
 
 
+def fronted_place(doc: Doc, on: int) -> Mention | None:
+    """« Dans l'entourage de Marine Roux, on estime que… », « À l'Élysée, on assure que… »: the
+    impersonal « on » after a place or circle that opens its sentence speaks for it: the body, or
+    the circle (an unnamed « entourage de Marine Roux »)."""
+    toks, first = doc.tokens, doc.sent_of(on).first
+    if on < first + 3 or toks[on - 1].text != "," or _low(toks[first]) not in ("dans", "à", "au", "chez", "du"):
+        return None
+    k = first + 1
+    if _low(toks[first]) == "du":
+        if _low(toks[k]) != "côté" or _low(toks[k + 1]) not in ("de", "d'", "du", "des"):
+            return None
+        k += 2 - (_low(toks[k + 1]) in ("du", "des"))
+    elif _low(toks[first]) == "au":
+        k = first + 1
+    m = mention_at(doc, k, on - 1)
+    if m is None or m.last != on - 1:
+        return None
+    head = k + (_low(toks[k]) in ("l'", "l’", "le", "la", "les"))
+    if fold(toks[head].text) == "entourage":  # l'entourage de X: people around X, not X
+        return dataclasses.replace(m, kind="anonymous", name=None, role=doc.text[toks[head].start:toks[on - 2].end],
+                                   gender="x", title=None)
+    return m if m.kind == "organization" and m.name else None
+
+
 def skip_fillers_time(doc: Doc, k: int, limit: int) -> int:
     """Past time words only (a-t-on indiqué mardi à la préfecture)."""
     times = lexicon.time_words()

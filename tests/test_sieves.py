@@ -206,3 +206,12 @@ def test_the_impersonal_on_of_an_incise_is_the_body_where_it_was_said(quotes_of)
     assert found["C'est une erreur"].speaker.name == "police locale"
     # with no place, « on » stays no one
     assert quotes_of("« Nous verrons », a-t-on appris mardi.")["Nous verrons"].speaker is None
+
+
+def test_the_impersonal_on_after_a_place_that_opens_the_sentence_speaks_for_it(quotes_of):
+    assert quotes_of("À l'Élysée, on assure que le calendrier sera tenu.")[
+        "le calendrier sera tenu"].speaker.name == "Élysée"
+    q = quotes_of("Dans l'entourage de la candidate Marine Lenoir, on estime que ce n'est pas un hasard.")[
+        "ce n'est pas un hasard"]
+    assert q.speaker.name is None and q.role == "entourage de la candidate Marine Lenoir"
+    assert "le calendrier sera tenu" not in quotes_of("Hier, on a appris que le calendrier sera tenu.")

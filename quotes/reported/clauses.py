@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from .. import lexicon
 from ..candidate import Candidate
-from ..cues import (CLAUSE_END, CueMatch, cue_at, incise_after, mention_of, skip_fillers,
+from ..cues import (CLAUSE_END, CueMatch, cue_at, fronted_place, incise_after, mention_of, skip_fillers,
                     subject_of, verb_tokens)
 from ..direct import trim_content
 from ..entities import role_head
@@ -112,7 +112,7 @@ def _journalist(doc: Doc, cue: CueMatch) -> bool:
     """On lui a demandé si…: the reporter's question, not the speaker's words."""
     subj = subject_of(doc, cue.verb)
     return subj is not None and subj.first < len(doc.tokens) and fold(doc.tokens[subj.first].text) == "on" \
-        and subj.kind != "person"
+        and subj.kind != "person" and fronted_place(doc, subj.first) is None  # (not: À l'Élysée, on assure que…)
 
 
 def _after_cue(doc: Doc, cue: CueMatch, limit: int) -> int:

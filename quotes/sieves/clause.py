@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .. import lexicon
-from ..cues import CueMatch, agent_of, cue_at, mention_of, skip_fillers, subject_of
+from ..cues import CueMatch, agent_of, cue_at, fronted_place, mention_of, skip_fillers, subject_of
 from ..entities.mentions import Mention, mention_at
 from ..lexicon import fold
 from ..nlp import Doc
@@ -44,6 +44,8 @@ class CueSubject(Sieve):
                         return Attribution(None, cue, sub="participle", same_as=earlier[-1])
                 speaker = subject_of(doc, k) or nearest_subject(doc, sent.first, cue.first, quoted_tokens(ctx)) \
                     or _inverted_subject(doc, cue, sent.last) or _main_subject(doc, cue, sent, q.end)
+                if speaker is not None and speaker.kind == "unknown" and fold(doc.tokens[speaker.first].text) == "on":
+                    speaker = fronted_place(doc, speaker.first) or speaker  # Dans l'entourage de X, on estime…
                 if speaker is None and sent.i > 0 and doc.tokens[sent.first].pos == "CCONJ":
                     # « La Russie dément. » « Et exige que… »: the parser cut a coordinated sentence
                     prev = doc.sents[sent.i - 1]
