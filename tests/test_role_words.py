@@ -99,3 +99,8 @@ def test_a_country_takes_no_role_from_its_apposition(mention):
 def test_a_role_of_several_words_may_open_on_a_word_tagged_a_verb(mention):
     m = mention("« C'est un record », a précisé Marie Dufour, chargée de mission chez un grand site.", "Marie")
     assert (m.name, m.role) == ("Marie Dufour", "chargée de mission chez un grand site")
+
+
+def test_a_bracket_between_role_and_name_keeps_them_together(mention):
+    m = mention("Le chef de file du parti (gauche radicale) Jean Morel a estimé dimanche que tout allait bien.", "Le")
+    assert (m.name, m.role) == ("Jean Morel", "chef de file du parti (gauche radicale)")

@@ -235,8 +235,8 @@ def _np_end(doc: Doc, i: int, limit: int) -> int:
             break
         if t.text == "(":
             close = next((k for k in range(j + 1, min(limit, j + 8)) if toks[k].text == ")"), None)
-            if close and close > j + 1 and all(_nominal(toks[k]) or toks[k].text in "-–/"
-                                               for k in range(j + 1, close)):
+            if close and close > j + 1 and all(_nominal(toks[k]) or toks[k].pos == "ADJ" or toks[k].text in "-–/"
+                                               for k in range(j + 1, close)):  # (LR), (gauche radicale)
                 j = close + 1
                 end = j
                 continue
