@@ -406,10 +406,15 @@ def relative_antecedent(doc: Doc, k: int) -> Mention | None:
     return speaking[-1] if speaking else None  # the longest phrase that ends at the comma and can speak
 
 
+QUANTITIES = {"dizaines", "centaines", "milliers", "millions", "centaine", "dizaine", "millier", "groupes", "vagues"}
+
+
 def agent_of(doc: Doc, verb: int, limit: int) -> Mention | None:
     """'par X' after a passive cue: qualifiée d'« inacceptable » par le ministre Dubé."""
     for k in range(verb + 1, limit):
         if _low(doc.tokens[k]) == "par":
+            if k + 1 < limit and fold(doc.tokens[k + 1].text) in QUANTITIES:
+                return None  # appelés à défiler par milliers: how many, not by whom
             return mention_at(doc, k + 1, limit)
         if doc.tokens[k].text in (".", ";"):
             return None

@@ -215,3 +215,9 @@ def test_the_impersonal_on_after_a_place_that_opens_the_sentence_speaks_for_it(q
         "ce n'est pas un hasard"]
     assert q.speaker.name is None and q.role == "entourage de la candidate Marine Lenoir"
     assert "le calendrier sera tenu" not in quotes_of("Hier, on a appris que le calendrier sera tenu.")
+
+
+def test_par_and_a_number_word_is_how_many_not_an_agent(quotes_of):
+    q = quotes_of("Le ministère surveille les manifestants appelés à défiler samedi par milliers dans la capitale.")[
+        "défiler samedi par milliers dans la capitale"]
+    assert q.speaker is None or q.speaker.mention != "milliers"
