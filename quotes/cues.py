@@ -104,7 +104,7 @@ def _cue_at(doc: Doc, i: int) -> CueMatch | None:
     if not lemmas:
         return None  # most tokens: no lexicon verb, nothing more to look at
     following = tuple(fold(doc.tokens[k].text) for k in range(i + 1, min(i + 4, len(doc.tokens))))
-    following = tuple(w for w in following if w not in ("d'", "de", "du"))
+    following = tuple(w for w in following if w not in ("d'", "de", "du") and not w.startswith("-"))  # (fait-on savoir)
     reflexive = _reflexive(doc, i)
     index = lexicon.speech_verbs()
     entry = None
@@ -120,6 +120,10 @@ def _cue_at(doc: Doc, i: int) -> CueMatch | None:
             doc.tokens[i - 1].pos in ("NOUN", "PROPN", "ADJ"):
         return None  # le processus (diplomatique) dit de Vienne, Omar dit « le Tchétchène »: naming, not speech
     first, last = i, i + 1 + len(entry.words)
+    if entry.words and last < len(doc.tokens) and fold(doc.tokens[last - 1].text) != entry.words[-1]:
+        # (fait-on savoir: the word the entry needs comes after a clitic or a « de »)
+        last = next((k + 1 for k in range(i + 1, min(len(doc.tokens), i + 5))
+                     if fold(doc.tokens[k].text) == entry.words[-1]), last)
     k = i - 1
     passive = False
     while k >= 0 and (doc.tokens[k].pos == "AUX" or _low(doc.tokens[k]) in AVOIR or is_clitic(doc.tokens[k])
