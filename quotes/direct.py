@@ -159,7 +159,8 @@ def on_sign(q: Candidate, text: str) -> bool:
 
 SENTENCE_END = regex.compile(r"[.!?]\s|\n")
 SIGN = regex.compile(r"\b(?:pancartes?|banderoles?|affiches?|affichettes?|panneaux?|ecriteaux?|slogans?|tags?|"
-                     r"graffitis?|t-shirts?|(?:pouvait|peut|pourra)-on lire|lit-on|on (?:pouvait|peut) lire)\b")
+                     r"graffitis?|t-shirts?|tee-shirts?|autocollants?|stickers?|calicots?|"
+                     r"(?:pouvait|peut|pourra)-on lire|lit-on|on (?:pouvait|peut) lire)\b")
 
 
 AUXILIARY = {"a", "ai", "as", "ont", "avait", "avaient", "aura", "auront", "avons", "avez", "aurait"}

@@ -223,3 +223,11 @@ def test_par_and_a_number_word_is_how_many_not_an_agent(quotes_of):
     q = quotes_of("Le ministère surveille les manifestants appelés à défiler samedi par milliers dans la capitale.")[
         "défiler samedi par milliers dans la capitale"]
     assert q.speaker is None or q.speaker.mention != "milliers"
+
+
+def test_twitter_is_a_cue_and_words_on_a_sticker_are_no_quote(quotes_of):
+    q = quotes_of("Gilles Roux avait parlé dimanche. « La République fera bloc », a twitté le ministre Paul Morin.")[
+        "La République fera bloc"]
+    assert q.speaker.name == "Paul Morin" and q.cue.lemma == "twitter"
+    assert "Bienvenue à tous" not in quotes_of(
+        "Gilet jaune sur les épaules et autocollant « Bienvenue à tous » au revers, l'homme explique le projet.")
