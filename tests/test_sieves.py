@@ -231,3 +231,8 @@ def test_twitter_is_a_cue_and_words_on_a_sticker_are_no_quote(quotes_of):
     assert q.speaker.name == "Paul Morin" and q.cue.lemma == "twitter"
     assert "Bienvenue à tous" not in quotes_of(
         "Gilet jaune sur les épaules et autocollant « Bienvenue à tous » au revers, l'homme explique le projet.")
+
+
+def test_s_agacer_introduces_a_quote(quotes_of):
+    text = "Jean Dufour, 64 ans, tient un camping à Trouville. Le sexagénaire s'agace : « On ne demande pas l'aumône ! »"
+    assert quotes_of(text)["On ne demande pas l'aumône !"].speaker.name == "Jean Dufour"
