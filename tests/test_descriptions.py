@@ -97,3 +97,13 @@ def test_a_body_that_speaks_through_a_person_gives_the_quote_to_the_person(quote
     q = quotes_of("« Les impôts ne baisseront pas », a prévenu le gouvernement par la voix de son porte-parole "
                   "Paul Girard.")["Les impôts ne baisseront pas"]
     assert (q.speaker.name, q.speaker.kind, q.role) == ("Paul Girard", "person", "porte-parole")
+
+
+@pytest.mark.parametrize("text, word", [
+    # a name after a preposition is someone the description is not about
+    ("« Quel message », s'est félicité Paul Roy, le centriste rallié à Anne Morel, brocanteur du quartier.", "Anne"),
+    # a headline's jab, with no punctuation after it, is no role
+    ("Anne Morel, couteau suisse des plateaux\n\nAvec son feutre, elle explique tout.", "Anne"),
+])
+def test_no_description_for_a_governed_name_or_a_headline(mention, text, word):
+    assert mention(text, word).role is None

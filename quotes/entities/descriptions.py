@@ -59,8 +59,8 @@ def description_after(doc: Doc, end: int, limit: int) -> tuple[int, int] | None:
         stop += 1
     if stop - k >= MAX_WORDS and stop < limit and toks[stop].text not in ENDS:
         return None  # too long to be a description
-    if stop < limit and toks[stop].text in ("!", "?", "»", "«"):
-        return None  # « Macron, démission ! »: a slogan, not a description
+    if stop >= limit or toks[stop].text not in (",", ".", ";", ")", ":") and _low(toks[stop]) not in TAILS:
+        return None  # « Macron, démission ! »: a slogan; « Marlène Roux, couteau suisse⏎ »: a headline's jab
     if stop + 1 < limit and toks[stop].text == "," and toks[stop + 1].text[:1].isupper():
         return None  # « Emmanuel Macron, shutdown, Gilets jaunes… »: a list, not a description
     while stop > k + 1 and toks[stop - 1].pos == "CCONJ":

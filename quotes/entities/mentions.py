@@ -90,6 +90,9 @@ def span_text(doc: Doc, a: int, b: int) -> str:
     return doc.text[doc.tokens[a].start:doc.tokens[b - 1].end] if b > a else ""
 
 
+SOURCE_PREPOSITIONS = {"selon", "après", "pour", "par"}  # (selon, d'après, pour, par: the phrase's own person)
+
+
 def build(doc: Doc, a: int, b: int, appos: tuple[int, int] | None = None) -> Mention | None:
     """The mention for the noun phrase [a, b), with an optional apposition beside it."""
     if b <= a:
@@ -134,7 +137,9 @@ def build(doc: Doc, a: int, b: int, appos: tuple[int, int] | None = None) -> Men
                 tg = lexicon.titles()[m.title][1]
                 m.gender = tg if tg != "x" else m.gender
     _classify(doc, m, a, b)
-    if m.kind == "person" and m.name and not m.role and appos is None and not (m.title and lexicon.titles()[m.title][3]):
+    if m.kind == "person" and m.name and not m.role and appos is None and not (m.title and lexicon.titles()[m.title][3]) \
+            and not (a > 0 and toks[a - 1].pos == "ADP" and _low(toks[a - 1]) not in SOURCE_PREPOSITIONS):
+        # (rallié à Emmanuel Roux, candidat…: not his; but selon Paul Roy, sondeur…: his)
         # (a title that says the role says it better: Me Paul Roy, conseil d'une partie civile, is an avocat)
         described = description_after(doc, b, doc.sent_of(b - 1).last)
         if described:

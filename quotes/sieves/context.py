@@ -93,16 +93,27 @@ class Repeated(Sieve):
     name, confidence = "repeated", 0.75
 
     def attribute(self, q, ctx):
-        key = _repeat_key(ctx.text[q.start:q.end])
-        if len(key.split()) < 4:
-            return None  # a word or two in marks is a term many people use
-        twins = [o for o in ctx.quotes if o is not q and o.rule and not o.rule.startswith(self.name)
-                 and _repeat_key(ctx.text[o.start:o.end]) == key]
+        same = _same_words(ctx).get(_repeat_key(ctx.text[q.start:q.end]), ())
+        twins = [o for o in same if o is not q and o.rule and not o.rule.startswith(self.name)]
         return Attribution(None, None, same_as=max(twins, key=lambda o: o.confidence)) if twins else None
 
 
 def _repeat_key(text: str) -> str:
     return " ".join(regex.findall(r"\w+", text.casefold()))
+
+
+def _same_words(ctx) -> dict[str, list]:
+    """The quotes of the document by their words, built once (a lookup per quote, not a pass over all
+    of them: an article of a thousand quotes stays linear). Four words or more: a word or two in
+    marks is a term many people use."""
+    found = ctx.notes.get("same-words")
+    if found is None:
+        found = ctx.notes["same-words"] = {}
+        for o in ctx.quotes:
+            key = _repeat_key(ctx.text[o.start:o.end])
+            if len(key.split()) >= 4:
+                found.setdefault(key, []).append(o)
+    return found
 
 
 class Heading(Sieve):
