@@ -72,4 +72,20 @@ def description_after(doc: Doc, end: int, limit: int) -> tuple[int, int] | None:
     return (k, stop) if stop > k else None
 
 
-__all__ = ["description_after"]
+# After these, a name is still the phrase's own person (selon Paul Roy, sondeur…; d'après, pour, par)
+SOURCE_PREPOSITIONS = {"selon", "après", "pour", "par"}
+
+
+def described_role(doc: Doc, a: int, b: int, title: str | None) -> str | None:
+    """The description after the named person [a, b), as their role. None after a title that says
+    the role better (Me Paul Roy, conseil d'une partie civile, is an avocat), or when a preposition
+    governs the name (rallié à Anne Morel, brocanteur…: the description is not hers)."""
+    toks = doc.tokens
+    if title and lexicon.titles()[title][3] or a > 0 and toks[a - 1].pos == "ADP" \
+            and _low(toks[a - 1]) not in SOURCE_PREPOSITIONS:
+        return None
+    found = description_after(doc, b, doc.sent_of(b - 1).last)
+    return doc.text[toks[found[0]].start:toks[found[1] - 1].end] if found else None
+
+
+__all__ = ["described_role", "description_after"]

@@ -21,7 +21,7 @@ from .names import NAME_STOPS, _name_run, _person_span, complement_at, name_word
 from .phrases import (DE, DETS, NAME_PARTICLES, NOMINAL, _capitalised, _low, _title_article,  # noqa: F401
                       affiliation, glued, is_title, np_end, role_length)
 from .bodies import NAMED_IN_MARKS, marked_name, voice_of
-from .descriptions import description_after
+from .descriptions import described_role
 from .role_spans import role_span
 
 @dataclass(slots=True)
@@ -90,9 +90,6 @@ def span_text(doc: Doc, a: int, b: int) -> str:
     return doc.text[doc.tokens[a].start:doc.tokens[b - 1].end] if b > a else ""
 
 
-SOURCE_PREPOSITIONS = {"selon", "après", "pour", "par"}  # (selon, d'après, pour, par: the phrase's own person)
-
-
 def build(doc: Doc, a: int, b: int, appos: tuple[int, int] | None = None) -> Mention | None:
     """The mention for the noun phrase [a, b), with an optional apposition beside it."""
     if b <= a:
@@ -137,13 +134,8 @@ def build(doc: Doc, a: int, b: int, appos: tuple[int, int] | None = None) -> Men
                 tg = lexicon.titles()[m.title][1]
                 m.gender = tg if tg != "x" else m.gender
     _classify(doc, m, a, b)
-    if m.kind == "person" and m.name and not m.role and appos is None and not (m.title and lexicon.titles()[m.title][3]) \
-            and not (a > 0 and toks[a - 1].pos == "ADP" and _low(toks[a - 1]) not in SOURCE_PREPOSITIONS):
-        # (rallié à Emmanuel Roux, candidat…: not his; but selon Paul Roy, sondeur…: his)
-        # (a title that says the role says it better: Me Paul Roy, conseil d'une partie civile, is an avocat)
-        described = description_after(doc, b, doc.sent_of(b - 1).last)
-        if described:
-            m.role = span_text(doc, *described)  # Jean-Luc, cariste retraité
+    if m.kind == "person" and m.name and not m.role and appos is None:
+        m.role = described_role(doc, a, b, m.title)  # Jean-Luc, cariste retraité
     return m
 
 
