@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import lexicon
+from .clause_subjects import fronted_place, relative_antecedent, where_on_speaks
 from .entities.mentions import Mention, apposition, build, glued, mention_at, np_end, pronoun
-from .entities.roles import role_head
 from .lexicon import SpeechVerb, fold
 from .marks import CLOSING_TOKENS
 from .nlp import Doc, Token
@@ -283,7 +283,7 @@ def incise_after(doc: Doc, i: int, limit: int, inverted_only: bool = False) -> I
             p = pronoun(doc, cue.clitic)
             if p is not None and cue.passive:
                 p.kind = "unknown"  # « Revenez plus tard », était-il indiqué: an impersonal il
-            if p is not None and p.kind == "unknown" and (body := _where_on_speaks(doc, cue.last, limit)):
+            if p is not None and p.kind == "unknown" and (body := where_on_speaks(doc, cue.last, limit)):
                 return Incise(cue, body, j, body.last)
             return Incise(cue, p, j, cue.last)
         k = skip_fillers(doc, cue.last, limit)
@@ -319,54 +319,6 @@ def incise_after(doc: Doc, i: int, limit: int, inverted_only: bool = False) -> I
     return None
 
 
-def _where_on_speaks(doc: Doc, k: int, limit: int) -> Mention | None:
-    """« …, a-t-on indiqué à la préfecture », « fait-on savoir à l'Élysée », « souligne-t-on du côté de
-    la police »: the impersonal « on » is the body where it was said."""
-    toks = doc.tokens
-    k = skip_fillers_time(doc, k, limit)
-    if k + 1 < limit and _low(toks[k]) == "du" and _low(toks[k + 1]) == "côté" and k + 2 < limit \
-            and _low(toks[k + 2]) in ("de", "d'", "du", "des"):
-        k += 3 - (_low(toks[k + 2]) in ("du", "des"))
-    elif k < limit and _low(toks[k]) in ("à", "au", "aux", "chez"):
-        k += 1 - (_low(toks[k]) in ("au", "aux"))
-    else:
-        return None
-    m = mention_at(doc, k, limit) if k < limit else None
-    return m if m is not None and m.kind == "organization" and m.name else None
-
-
-def fronted_place(doc: Doc, on: int) -> Mention | None:
-    """« Dans l'entourage de Marine Roux, on estime que… », « À l'Élysée, on assure que… »: the
-    impersonal « on » after a place or circle that opens its sentence speaks for it: the body, or
-    the circle (an unnamed « entourage de Marine Roux »)."""
-    toks, first = doc.tokens, doc.sent_of(on).first
-    if on < first + 3 or toks[on - 1].text != "," or _low(toks[first]) not in ("dans", "à", "au", "chez", "du"):
-        return None
-    k = first + 1
-    if _low(toks[first]) == "du":
-        if _low(toks[k]) != "côté" or _low(toks[k + 1]) not in ("de", "d'", "du", "des"):
-            return None
-        k += 2 - (_low(toks[k + 1]) in ("du", "des"))
-    elif _low(toks[first]) == "au":
-        k = first + 1
-    m = mention_at(doc, k, on - 1)
-    if m is None or m.last != on - 1:
-        return None
-    head = k + (_low(toks[k]) in ("l'", "l’", "le", "la", "les"))
-    if fold(toks[head].text) == "entourage":  # l'entourage de X: people around X, not X
-        return dataclasses.replace(m, kind="anonymous", name=None, role=doc.text[toks[head].start:toks[on - 2].end],
-                                   gender="x", title=None)
-    return m if m.kind == "organization" and m.name else None
-
-
-def skip_fillers_time(doc: Doc, k: int, limit: int) -> int:
-    """Past time words only (a-t-on indiqué mardi à la préfecture)."""
-    times = lexicon.time_words()
-    while k < limit and (fold(doc.tokens[k].text) in times or doc.tokens[k].pos == "ADV"):
-        k += 1
-    return k
-
-
 def incise_closes(doc: Doc, inc: Incise, limit: int) -> bool:
     """Nothing but the end of the clause after an incise: punctuation, time words and
     prepositional phrases (jeudi avant-midi, à l'AFP), or a relative clause or a past participle on
@@ -395,19 +347,6 @@ def subject_of(doc: Doc, verb: int) -> Mention | None:
             continue
         return None
     return None
-
-
-def relative_antecedent(doc: Doc, k: int) -> Mention | None:
-    """« …, estime le spécialiste de George Orwell, qui ajoute »: after a comma, « qui » stands for
-    the whole phrase before the comma, not for the name at its end (which the parse often picks).
-    A phrase that cannot speak gives way to the name in it: « les propos de M. Rossi, qui… »."""
-    if _low(doc.tokens[k]) != "qui" or k < 2 or doc.tokens[k - 1].text != ",":
-        return None
-    comma, first = k - 1, doc.sent_of(k).first
-    ending = [m for start in range(comma - 1, max(first, comma - 15) - 1, -1)
-              if (m := mention_at(doc, start, comma)) is not None and m.last == comma]
-    speaking = [m for m in ending if m.kind in ("person", "organization") or m.role and role_head(m.role)]
-    return speaking[-1] if speaking else None  # the longest phrase that ends at the comma and can speak
 
 
 QUANTITIES = {"dizaines", "centaines", "milliers", "millions", "centaine", "dizaine", "millier", "groupes", "vagues"}

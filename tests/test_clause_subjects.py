@@ -84,7 +84,7 @@ def test_a_clause_that_opens_inside_marks_is_one_direct_quote(quotes_of):
     ("Les propos de M. Luigi Rossi, qui dirige le parti, ont choqué.", "Luigi Rossi", "M. Luigi Rossi"),
 ])
 def test_the_antecedent_of_a_relative_after_a_comma(parse, text, name, mention):
-    from quotes.cues import relative_antecedent
+    from quotes.clause_subjects import relative_antecedent
 
     doc = parse(text)
     m = relative_antecedent(doc, next(t.i for t in doc.tokens if t.text == "qui"))

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from .. import lexicon
 from ..candidate import Candidate
-from ..cues import (CLAUSE_END, CueMatch, cue_at, fronted_place, incise_after, mention_of, skip_fillers,
+from ..clause_subjects import fronted_place
+from ..cues import (CLAUSE_END, CueMatch, cue_at, incise_after, mention_of, skip_fillers,
                     subject_of, verb_tokens)
 from ..direct import trim_content
 from ..entities import role_head

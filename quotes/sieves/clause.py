@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from .. import lexicon
-from ..cues import CueMatch, agent_of, cue_at, fronted_place, mention_of, skip_fillers, subject_of
+from ..clause_subjects import fronted_place
+from ..cues import CueMatch, agent_of, cue_at, mention_of, skip_fillers, subject_of
 from ..entities.mentions import Mention, mention_at
 from ..lexicon import fold
 from ..nlp import Doc
