@@ -1,5 +1,5 @@
 """What a vox pop says a person is, when no role list holds the word: « Jean-Luc, cariste retraité »,
-« Léo, 17 ans, mobilisé contre Parcoursup », « Jean-Claude, un retraité de 62 ans ».
+« Léo, 17 ans, lycéen en grève », « Jean-Claude, un retraité de 62 ans ».
 
 French news introduces the people it meets by a first name, an age and a bare description set off by
 commas. That description, with no determiner (or « un », « une »), is the person's role in the
