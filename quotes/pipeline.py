@@ -28,7 +28,7 @@ from __future__ import annotations
 import copy
 import re
 import threading
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
@@ -70,6 +70,22 @@ def _outside(items: list[Candidate], cover: list[Candidate]) -> list[Candidate]:
             inside = k >= 0 and d.end <= spans[k][1]
         if not inside:
             out.append(d)
+    return out
+
+
+def _not_inside_marks(said: list[Candidate], marked: list[Candidate]) -> list[Candidate]:
+    """`said` without the clauses that open inside a marked quote and end with it: one bisection each,
+    over the furthest end reached by the quotes opening before the clause (nested marks included)."""
+    spans = sorted((m.outer_start, m.outer_end) for m in marked)
+    starts, reach, furthest = [a for a, _ in spans], [], -1
+    for _, b in spans:
+        furthest = max(furthest, b)
+        reach.append(furthest)
+    out = []
+    for s in said:
+        k = bisect_left(starts, s.start) - 1  # the quotes opening strictly before the clause
+        if not (k >= 0 and s.end <= reach[k]):
+            out.append(s)
     return out
 
 
@@ -131,7 +147,7 @@ class Extractor:
         budget.check()
         # a clause that opens inside marks and ends with them is those marks' words (accusant la France
         # « d'appauvrir l'Afrique »): the direct quote holds it
-        said = [s for s in said if not any(m.outer_start < s.start and s.end <= m.outer_end for m in marked)]
+        said = _not_inside_marks(said, marked)
         # a fragment in marks inside a reported clause is part of that (mixed) quote, never its own
         marked = _outside(marked, said)
         quotes = sorted(marked + said, key=lambda q: (q.start, q.end))
