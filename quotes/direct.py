@@ -143,10 +143,13 @@ def named(q: Candidate, text: str) -> bool:
     prev = [fold(w).rsplit("'", 1)[-1] for w in _words(before)[-3:]]  # l'émission → emission
     if len(prev) > 1 and prev[-2] in AUXILIARY:
         return False  # il a appelé « solennellement » au calme, elle a dit « non »: the verb, not a name
-    prev = prev[-2:]
-    return bool(prev) and (prev[-1] in NAMING or (len(prev) > 1 and prev[-2] in NAMING and prev[-1] in (
-        "le", "la", "les", "l'", "un", "une"))) or bool(prev) and (prev[-1] in NAMED_IN_MARKS or len(prev) > 1 and (
-            prev[-2] in NAMED_IN_MARKS and prev[-1] in ("des", "du", "de", "d")))  # l'association « Droit au logement »
+    if not prev:
+        return False
+    last, before_last = prev[-1], prev[-2] if len(prev) > 1 else None
+    if last in NAMING or last in NAMED_IN_MARKS:
+        return True  # la série « … », l'association « Droit au logement »
+    return before_last in NAMING and last in ("le", "la", "les", "l'", "un", "une") or \
+        before_last in NAMED_IN_MARKS and last in ("des", "du", "de", "d")  # le collectif des « … »
 
 
 def on_sign(q: Candidate, text: str) -> bool:

@@ -54,38 +54,21 @@ class Analysis:
     entities: EntityModel
 
 
-def _outside(items: list[Candidate], cover: list[Candidate]) -> list[Candidate]:
-    """`items` that lie inside none of `cover` (r.start <= d.start and d.end <= r.end). Reported
-    candidates do not overlap, so one bisection finds the only one that can hold each item."""
-    spans = sorted((r.start, r.end) for r in cover)
-    if any(x[1] > y[0] for x, y in zip(spans, spans[1:])):  # overlapping: look at each
-        return [d for d in items if not any(r.start <= d.start and d.end <= r.end for r in cover)]
-    starts = [a for a, _ in spans]
-    out = []
-    for d in items:
-        k = bisect_right(starts, d.start) - 1
-        if d.end <= d.start:
-            inside = any(r.start <= d.start and d.end <= r.end for r in cover)
-        else:
-            inside = k >= 0 and d.end <= spans[k][1]
-        if not inside:
-            out.append(d)
-    return out
-
-
-def _not_inside_marks(said: list[Candidate], marked: list[Candidate]) -> list[Candidate]:
-    """`said` without the clauses that open inside a marked quote and end with it: one bisection each,
-    over the furthest end reached by the quotes opening before the clause (nested marks included)."""
-    spans = sorted((m.outer_start, m.outer_end) for m in marked)
+def _outside(items: list[Candidate], spans: list[tuple[int, int]], strict: bool = False) -> list[Candidate]:
+    """`items` that lie inside none of `spans` (a <= item.start and item.end <= b; with `strict`,
+    a < item.start): one bisection each, over the furthest end reached by the spans opening before
+    the item, so overlapping or nested spans need no second pass."""
+    spans = sorted(spans)
     starts, reach, furthest = [a for a, _ in spans], [], -1
     for _, b in spans:
         furthest = max(furthest, b)
         reach.append(furthest)
+    find = bisect_left if strict else bisect_right
     out = []
-    for s in said:
-        k = bisect_left(starts, s.start) - 1  # the quotes opening strictly before the clause
-        if not (k >= 0 and s.end <= reach[k]):
-            out.append(s)
+    for d in items:
+        k = find(starts, d.start) - 1
+        if not (k >= 0 and d.end <= reach[k]):
+            out.append(d)
     return out
 
 
@@ -147,9 +130,9 @@ class Extractor:
         budget.check()
         # a clause that opens inside marks and ends with them is those marks' words (accusant la France
         # « d'appauvrir l'Afrique »): the direct quote holds it
-        said = _not_inside_marks(said, marked)
+        said = _outside(said, [(m.outer_start, m.outer_end) for m in marked], strict=True)
         # a fragment in marks inside a reported clause is part of that (mixed) quote, never its own
-        marked = _outside(marked, said)
+        marked = _outside(marked, [(r.start, r.end) for r in said])
         quotes = sorted(marked + said, key=lambda q: (q.start, q.end))
         entities = EntityModel(doc, [(s.open_start, s.close_end) for s in spans if s.end - s.start > 30], _year(date))
         budget.check()

@@ -87,10 +87,9 @@ def voice_of(doc, k: int, limit: int) -> int | None:
     """« le gouvernement par la voix de son porte-parole Paul Roy »: where the person who speaks
     through « (par) la voix de » at `k` starts (a body speaks through a person, who is the
     speaker), else None."""
-    toks = doc.tokens
-    words = [toks[j].text.lower().replace("’", "'") for j in range(k, min(limit, k + 4))]
-    if words[:1] == ["par"]:
-        words, k = words[1:], k + 1
-    if words[:2] != ["la", "voix"] or len(words) < 3 or words[2] not in ("de", "d'", "du", "des"):
+    lows = doc.lowered
+    if k < limit and lows[k] == "par":
+        k += 1
+    if k + 2 >= limit or lows[k] != "la" or lows[k + 1] != "voix" or lows[k + 2] not in ("de", "d'", "du", "des"):
         return None
-    return k + 3 - (words[2] in ("du", "des"))
+    return k + 3 - (lows[k + 2] in ("du", "des"))

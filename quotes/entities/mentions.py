@@ -345,7 +345,7 @@ def _mention_at(doc: Doc, i: int, limit: int) -> Mention | None:
     p = pronoun(doc, i)
     if p:
         return p
-    if (k := voice_of(doc, i, limit)) is not None and doc.tokens[i].text.lower() == "la":
+    if doc.lowered[i] == "la" and (k := voice_of(doc, i, limit)) is not None:
         return mention_at(doc, k, limit)  # la voix de son porte-parole Paul Roy: the person speaks
     end = np_end(doc, i, limit)
     if end <= i:
