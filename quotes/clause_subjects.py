@@ -26,19 +26,24 @@ def relative_antecedent(doc: Doc, k: int) -> Mention | None:
     return speaking[-1] if speaking else None  # the longest phrase that ends at the comma and can speak
 
 
+def _place(doc: Doc, k: int, limit: int, openers: tuple[str, ...]) -> int | None:
+    """Where the place after a preposition at `k` starts: « à la préfecture », « au Château » (the
+    article is inside « au »), « chez X », « dans l'entourage de X », « du côté de la police »."""
+    lows = doc.lowered
+    if k >= limit or lows[k] not in openers:
+        return None
+    if lows[k] == "du":
+        if k + 2 >= limit or lows[k + 1] != "côté" or lows[k + 2] not in ("de", "d'", "du", "des"):
+            return None
+        return k + 3 - (lows[k + 2] in ("du", "des"))
+    return k + 1 if k + 1 < limit else None
+
+
 def where_on_speaks(doc: Doc, k: int, limit: int) -> Mention | None:
     """« …, a-t-on indiqué à la préfecture », « fait-on savoir à l'Élysée », « souligne-t-on du côté de
     la police »: the impersonal « on » is the body where it was said."""
-    toks = doc.tokens
-    k = skip_fillers_time(doc, k, limit)
-    if k + 1 < limit and _low(toks[k]) == "du" and _low(toks[k + 1]) == "côté" and k + 2 < limit \
-            and _low(toks[k + 2]) in ("de", "d'", "du", "des"):
-        k += 3 - (_low(toks[k + 2]) in ("du", "des"))
-    elif k < limit and _low(toks[k]) in ("à", "au", "aux", "chez"):
-        k += 1 - (_low(toks[k]) in ("au", "aux"))
-    else:
-        return None
-    m = mention_at(doc, k, limit) if k < limit else None
+    k = _place(doc, _past_time_words(doc, k, limit), limit, ("à", "au", "aux", "chez", "du"))
+    m = mention_at(doc, k, limit) if k is not None else None
     return m if m is not None and m.kind == "organization" and m.name else None
 
 
@@ -47,29 +52,23 @@ def fronted_place(doc: Doc, on: int) -> Mention | None:
     impersonal « on » after a place or circle that opens its sentence speaks for it: the body, or
     the circle (an unnamed « entourage de Marine Roux »)."""
     toks, first = doc.tokens, doc.sent_of(on).first
-    if on < first + 3 or toks[on - 1].text != "," or _low(toks[first]) not in ("dans", "à", "au", "chez", "du"):
+    if on < first + 3 or toks[on - 1].text != ",":
         return None
-    k = first + 1
-    if _low(toks[first]) == "du":
-        if _low(toks[k]) != "côté" or _low(toks[k + 1]) not in ("de", "d'", "du", "des"):
-            return None
-        k += 2 - (_low(toks[k + 1]) in ("du", "des"))
-    elif _low(toks[first]) == "au":
-        k = first + 1
-    m = mention_at(doc, k, on - 1)
+    k = _place(doc, first, on - 1, ("dans", "à", "au", "chez", "du"))
+    m = mention_at(doc, k, on - 1) if k is not None else None
     if m is None or m.last != on - 1:
         return None
-    head = k + (_low(toks[k]) in ("l'", "l’", "le", "la", "les"))
+    head = k + (doc.lowered[k] in ("l'", "le", "la", "les"))
     if fold(toks[head].text) == "entourage":  # l'entourage de X: people around X, not X
         return dataclasses.replace(m, kind="anonymous", name=None, role=doc.text[toks[head].start:toks[on - 2].end],
                                    gender="x", title=None)
     return m if m.kind == "organization" and m.name else None
 
 
-def skip_fillers_time(doc: Doc, k: int, limit: int) -> int:
-    """Past time words only (a-t-on indiqué mardi à la préfecture)."""
+def _past_time_words(doc: Doc, k: int, limit: int) -> int:
+    """Past time words and adverbs only (a-t-on indiqué mardi à la préfecture)."""
     times = lexicon.time_words()
-    while k < limit and (fold(doc.tokens[k].text) in times or doc.tokens[k].pos == "ADV"):
+    while k < limit and (doc.folded[k] in times or doc.tokens[k].pos == "ADV"):
         k += 1
     return k
 

@@ -204,6 +204,8 @@ def test_the_impersonal_on_of_an_incise_is_the_body_where_it_was_said(quotes_of)
                       "« C'est une erreur », souligne-t-on du côté de la police locale.")
     assert found["Le calme est revenu"].speaker.name == "préfecture du Nord"
     assert found["C'est une erreur"].speaker.name == "police locale"
+    # « au » holds the article: the place starts right after it
+    assert quotes_of("« Rien n'est décidé », a-t-on confirmé au ministère.")["Rien n'est décidé"].speaker.name == "ministère"
     # a multiword cue split by the clitic: fait-on savoir
     assert quotes_of("« Rien n'est décidé », fait-on savoir à l'Élysée.")["Rien n'est décidé"].speaker.name == "Élysée"
     # with no place, « on » stays no one
